@@ -1,0 +1,40 @@
+import type { Interview, Partner } from '../types';
+
+export function makeInterview(over: Partial<Interview> = {}): Interview {
+  return {
+    roomId: 'room-1',
+    status: 'pending',
+    inviter: { id: 'alice', name: 'Alice' },
+    invitee: { id: 'bob', name: 'Bob' },
+    questions: [],
+    createdAt: '2026-11-23T19:04:41.123Z',
+    expiresAt: '2026-11-23T19:06:41.123Z',
+    expiresInMs: 120_000,
+    respondedAt: null,
+    startedAt: null,
+    endedAt: null,
+    reason: null,
+    ...over,
+  };
+}
+
+export function makePartner(over: Partial<Partner> = {}): Partner {
+  return {
+    id: 'alice',
+    name: 'Alice',
+    online: true,
+    busy: false,
+    matchScore: 80,
+    profile: {
+      headline: null,
+      targetRole: 'Backend engineer',
+      experienceLevel: 'mid',
+      topics: ['graphs'],
+      languages: [],
+      timezone: 'UTC',
+      bio: null,
+      available: true,
+    },
+    ...over,
+  };
+}

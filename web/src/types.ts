@@ -1,0 +1,268 @@
+// Types of the public contract (shared/API.md v1). Field names follow the wire.
+
+export type Id = string;
+/** ISO 8601 UTC timestamp with milliseconds. */
+export type Timestamp = string;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invitation_expired'
+  | 'invitee_busy'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal'
+  // Client-side codes (never sent by the server).
+  | 'network'
+  | 'timeout'
+  | 'offline'
+  | (string & {});
+
+export interface User {
+  id: Id;
+  email?: string;
+  name: string;
+  createdAt: Timestamp;
+}
+
+export const EXPERIENCE_LEVELS = ['student', 'junior', 'mid', 'senior', 'staff'] as const;
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+export interface Profile {
+  headline: string | null;
+  targetRole: string | null;
+  experienceLevel: ExperienceLevel | null;
+  topics: string[];
+  languages: string[];
+  timezone: string | null;
+  bio: string | null;
+  available: boolean;
+}
+
+export type ProfileUpdate = Partial<Profile>;
+
+export interface Partner {
+  id: Id;
+  name: string;
+  profile: Profile;
+  online: boolean;
+  busy: boolean;
+  matchScore: number;
+}
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export interface Question {
+  id: Id;
+  title: string;
+  body: string;
+  category: string;
+  difficulty: Difficulty;
+  /** Not in the v1 contract; shown to the interviewer when the server sends it. */
+  hints?: string[] | string | null;
+}
+
+export type InterviewStatus =
+  | 'pending'
+  | 'accepted'
+  | 'in_progress'
+  | 'completed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'abandoned';
+
+export type InterviewReason =
+  | 'declined'
+  | 'busy'
+  | 'cancelled'
+  | 'invite_timeout'
+  | 'completed'
+  | 'no_show'
+  | 'left';
+
+export interface Participant {
+  id: Id;
+  name: string;
+}
+
+export interface Interview {
+  roomId: Id;
+  status: InterviewStatus;
+  inviter: Participant;
+  invitee: Participant;
+  questions: Question[];
+  createdAt: Timestamp;
+  expiresAt: Timestamp | null;
+  /** What is left of the invitation's lifetime by the server's count, while pending. */
+  expiresInMs: number | null;
+  respondedAt: Timestamp | null;
+  startedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  reason: InterviewReason | null;
+}
+
+export type RubricScore = 1 | 2 | 3 | 4 | 5;
+
+export interface Rubric {
+  problemSolving: RubricScore | null;
+  communication: RubricScore | null;
+  codeQuality: RubricScore | null;
+}
+
+export interface Feedback {
+  id: Id;
+  roomId: Id;
+  from: Participant;
+  rating: RubricScore;
+  rubric: Rubric;
+  comments: string | null;
+  createdAt: Timestamp;
+}
+
+export interface FeedbackInput {
+  rating: number;
+  rubric?: Partial<Rubric>;
+  comments?: string;
+}
+
+export interface InvitationStats {
+  sent: number;
+  received: number;
+  accepted: number;
+  rejected: number;
+  cancelled: number;
+  expired: number;
+  acceptanceRate: number | null;
+  medianResponseSeconds: number | null;
+}
+
+export interface PresenceInfo {
+  userId: Id;
+  online: boolean;
+  busy: boolean;
+  available: boolean;
+}
+
+// ---- REST responses ----
+
+export interface AuthResponse {
+  user: User;
+  token: string;
+}
+export interface MeResponse {
+  user: User;
+  profile: Profile;
+  profileComplete: boolean;
+}
+export interface ProfileResponse {
+  profile: Profile;
+  profileComplete: boolean;
+}
+export interface PartnersResponse {
+  users: Partner[];
+  nextCursor: string | null;
+}
+export interface QuestionsResponse {
+  questions: Question[];
+}
+export interface InterviewResponse {
+  interview: Interview;
+}
+export interface CreateInterviewResponse {
+  interview: Interview;
+  inviteeOnline?: boolean;
+}
+export interface InterviewsResponse {
+  interviews: Interview[];
+  nextCursor: string | null;
+}
+export interface InterviewDetailResponse {
+  interview: Interview;
+  feedback?: Feedback[];
+}
+export interface FeedbackResponse {
+  feedback: Feedback;
+}
+export interface RtcConfigResponse {
+  iceServers: RTCIceServer[];
+}
+
+// ---- Socket.IO ----
+
+export type AckOk<T> = { ok: true } & T;
+export type AckErr = { ok: false; error: ErrorBody; retryAfterSeconds?: number };
+export type Ack<T> = AckOk<T> | AckErr;
+type AckFn<T> = (res: Ack<T>) => void;
+
+export interface InvitationReceived {
+  interview: Interview;
+  from: Partner;
+}
+export interface InterviewEvent {
+  interview: Interview;
+}
+export interface RoomPeerEvent {
+  roomId: Id;
+  userId: Id;
+}
+export interface SdpSignal {
+  roomId: Id;
+  from: Id;
+  sdp: string;
+}
+export interface CandidateSignal {
+  roomId: Id;
+  from: Id;
+  candidate: RTCIceCandidateInit;
+}
+
+export interface JoinRoomAck {
+  interview: Interview;
+  peers: Id[];
+  iceServers: RTCIceServer[];
+  polite: boolean;
+}
+
+export interface ServerToClientEvents {
+  'interview-invitation-received': (e: InvitationReceived) => void;
+  'invitation-accepted': (e: InterviewEvent) => void;
+  'invitation-rejected': (e: InterviewEvent) => void;
+  'invitation-cancelled': (e: InterviewEvent) => void;
+  'invitation-expired': (e: InterviewEvent) => void;
+  presence: (e: PresenceInfo) => void;
+  'peer-joined': (e: RoomPeerEvent) => void;
+  'peer-left': (e: RoomPeerEvent) => void;
+  'webrtc-offer': (e: SdpSignal) => void;
+  'webrtc-answer': (e: SdpSignal) => void;
+  'webrtc-ice-candidate': (e: CandidateSignal) => void;
+  'interview-started': (e: InterviewEvent) => void;
+  'interview-ended': (e: InterviewEvent) => void;
+  'left-room': (e: { roomId: Id; reason: 'joined_elsewhere' | (string & {}) }) => void;
+}
+
+export interface ClientToServerEvents {
+  'send-interview-invitation': (
+    p: { inviteeId: Id; questionIds: Id[] },
+    ack: AckFn<CreateInterviewResponse>,
+  ) => void;
+  'respond-to-invitation': (p: { roomId: Id; accept: boolean }, ack: AckFn<InterviewResponse>) => void;
+  'cancel-interview-invitation': (p: { roomId: Id }, ack: AckFn<InterviewResponse>) => void;
+  'join-room': (p: { roomId: Id }, ack: AckFn<JoinRoomAck>) => void;
+  'leave-room': (p: { roomId: Id }, ack: AckFn<object>) => void;
+  'webrtc-offer': (p: { roomId: Id; sdp: string }, ack: AckFn<object>) => void;
+  'webrtc-answer': (p: { roomId: Id; sdp: string }, ack: AckFn<object>) => void;
+  'webrtc-ice-candidate': (p: { roomId: Id; candidate: RTCIceCandidateInit }, ack: AckFn<object>) => void;
+  'end-interview': (p: { roomId: Id }, ack: AckFn<InterviewResponse>) => void;
+  'watch-presence': (p: { userIds: Id[] }, ack: AckFn<{ presence: PresenceInfo[] }>) => void;
+}
