@@ -33,6 +33,14 @@ struct response {
   std::string body;
 
   response& set(std::string name, std::string value);
+  // The first header called `name` (case-insensitive); empty when absent.
+  std::string_view header_value(std::string_view name) const;
+
+  // A response with `body` and its Content-Type.
+  static response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
 };
+
+// ASCII case-insensitive equality, as HTTP header names compare.
+bool iequals(std::string_view a, std::string_view b) noexcept;
 
 } // namespace mm::net

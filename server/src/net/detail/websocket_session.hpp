@@ -1,0 +1,74 @@
+#pragma once
+// Private to net's .cpp files (includes Beast): one WebSocket connection with its single
+// serialized write queue.
+#include "net/detail/http_io.hpp"
+#include "net/detail/server_state.hpp"
+#include "net/handler.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include <deque>
+#include <memory>
+#include <string>
+
+namespace mm::net::detail {
+
+class websocket_session final : public websocket_connection,
+                                public connection,
+                                public std::enable_shared_from_this<websocket_session> {
+public:
+  // Takes over the stream of an HTTP session whose request asks for an upgrade. Registers
+  // itself with the server at once (it counts as an open connection).
+  websocket_session(std::shared_ptr<server::state> state, boost::beast::tcp_stream stream, std::string remote_address);
+  ~websocket_session();
+
+  // Refuses the upgrade: writes `res`, then closes the connection.
+  boost::asio::awaitable<void> refuse(response res, bool head, std::string_view request_id);
+
+  // Completes the handshake, then reads messages into `handler` until the connection is gone.
+  boost::asio::awaitable<void> run(beast_request req, std::shared_ptr<websocket_handler> handler,
+                                   std::string request_id);
+
+  // websocket_connection
+  void send(std::shared_ptr<const std::string> frame, bool binary) override;
+  void close(std::uint16_t code, std::string_view reason) override;
+  bool is_open() const noexcept override { return !close_requested_ && !finished_; }
+  std::size_t queued_bytes() const noexcept override { return queued_bytes_; }
+  const std::string& remote_address() const noexcept override { return remote_address_; }
+
+  // connection
+  void stop() override { close(close_code::going_away, "server shutting down"); }
+  void abort() override;
+
+private:
+  struct frame {
+    std::shared_ptr<const std::string> data;
+    bool binary;
+  };
+
+  void start_writer();
+  boost::asio::awaitable<void> write_loop();
+  void finish();
+
+  std::shared_ptr<server::state> state_;
+  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::flat_buffer buffer_;
+  std::string remote_address_;
+  std::shared_ptr<websocket_handler> handler_;
+  std::deque<frame> queue_;
+  std::size_t queued_bytes_ = 0;
+  boost::asio::steady_timer teardown_;
+  std::uint16_t close_code_ = close_code::normal;
+  std::string close_reason_;
+  bool accepted_ = false;
+  bool writing_ = false;
+  bool close_requested_ = false;
+  bool close_sent_ = false;
+  bool finished_ = false;
+  bool registered_ = false;
+};
+
+} // namespace mm::net::detail

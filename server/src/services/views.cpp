@@ -1,0 +1,102 @@
+#include "services/views.hpp"
+
+#include "domain/names.hpp"
+
+#include <boost/json/array.hpp>
+#include <cmath>
+
+namespace mm::services {
+
+namespace json = boost::json;
+using domain::to_iso8601;
+
+namespace {
+json::value opt(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
+json::value opt(const std::optional<domain::time_point>& t) { return t ? json::value(to_iso8601(*t)) : json::value(nullptr); }
+json::value opt(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::array strings(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return out;
+}
+json::object party_json(const domain::party& p) { return {{"id", p.id}, {"name", p.name}}; }
+} // namespace
+
+json::object user_json(const domain::user& u, bool with_email) {
+  json::object o{{"id", u.id}, {"name", u.name}, {"createdAt", to_iso8601(u.created_at)}};
+  if (with_email) o["email"] = u.email;
+  return o;
+}
+
+json::object profile_json(const domain::profile& p) {
+  return {
+      {"headline", opt(p.headline)},
+      {"targetRole", opt(p.target_role)},
+      {"experienceLevel", p.level ? json::value(domain::to_string(*p.level)) : json::value(nullptr)},
+      {"topics", strings(p.topics)},
+      {"languages", strings(p.languages)},
+      {"timezone", opt(p.timezone)},
+      {"bio", opt(p.bio)},
+      {"available", p.available},
+  };
+}
+
+json::object partner_json(const domain::partner& p) {
+  return {{"id", p.id},         {"name", p.name}, {"profile", profile_json(p.prof)},
+          {"online", p.online}, {"busy", p.busy}, {"matchScore", p.match_score}};
+}
+
+json::object question_json(const domain::question& q) {
+  return {{"id", q.id},
+          {"title", q.title},
+          {"body", q.body},
+          {"category", q.category},
+          {"difficulty", q.difficulty},
+          {"hints", strings(q.hints)}};
+}
+
+json::object interview_json(const domain::interview& iv, domain::time_point now) {
+  json::array questions;
+  for (const auto& q : iv.questions) questions.push_back(question_json(q));
+  const bool pending = iv.status == domain::interview_status::pending;
+  json::value expires_in = nullptr;
+  if (pending) expires_in = std::max<std::int64_t>(0, (iv.expires_at - now).count());
+  const auto reason = domain::to_string(iv.reason);
+  return {
+      {"roomId", iv.room_id},
+      {"status", domain::to_string(iv.status)},
+      {"inviter", party_json(iv.inviter)},
+      {"invitee", party_json(iv.invitee)},
+      {"questions", std::move(questions)},
+      {"createdAt", to_iso8601(iv.created_at)},
+      {"expiresAt", to_iso8601(iv.expires_at)},
+      {"expiresInMs", expires_in},
+      {"respondedAt", opt(iv.responded_at)},
+      {"startedAt", opt(iv.started_at)},
+      {"endedAt", opt(iv.ended_at)},
+      {"reason", reason.empty() ? json::value(nullptr) : json::value(reason)},
+  };
+}
+
+json::object feedback_json(const domain::feedback& f) {
+  return {
+      {"id", f.id},
+      {"roomId", f.room_id},
+      {"from", party_json(f.from)},
+      {"rating", f.rating},
+      {"rubric",
+       json::object{{"problemSolving", opt(f.scores.problem_solving)},
+                    {"communication", opt(f.scores.communication)},
+                    {"codeQuality", opt(f.scores.code_quality)}}},
+      {"comments", opt(f.comments)},
+      {"createdAt", to_iso8601(f.created_at)},
+  };
+}
+
+json::object error_json(const domain::failure& f) {
+  json::object o{{"code", domain::code_name(f.code)}, {"message", f.message}};
+  if (f.code == domain::errc::rate_limited) o["retryAfterSeconds"] = static_cast<std::int64_t>(std::ceil(f.retry_after_seconds));
+  return o;
+}
+
+} // namespace mm::services

@@ -1,0 +1,21 @@
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace mm::store {
+
+std::unique_ptr<store> create_store(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::filesystem::path path = url.substr(7);
+    if (path.empty()) throw std::runtime_error("--db sqlite: needs a file path, e.g. sqlite:data/mockmate.db");
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    return std::make_unique<sqlite::sqlite_store>(path.string());
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    throw std::runtime_error("the PostgreSQL backend is not built yet; use --db sqlite:PATH");
+  throw std::runtime_error("--db must be sqlite:PATH or a postgresql:// URL");
+}
+
+} // namespace mm::store

@@ -1,0 +1,70 @@
+#pragma once
+// The default backend: one SQLite connection, used from one thread at a time (the database
+// executor is a single thread for SQLite), so every transaction is serialized.
+#include "store/sqlite/database.hpp"
+#include "store/store.hpp"
+
+namespace mm::store::sqlite {
+
+class sqlite_store final : public store {
+public:
+  explicit sqlite_store(const std::string& path);
+
+  void migrate() override;
+  bool healthy() override;
+
+  outcome<domain::user> create_user(const domain::user& u, const std::string& password_hash) override;
+  std::optional<credentials> find_credentials(const std::string& email) override;
+  std::optional<domain::user> find_user(const std::string& id) override;
+  domain::profile get_profile(const std::string& user_id) override;
+  void put_profile(const std::string& user_id, const domain::profile& p) override;
+  std::vector<candidate> partner_candidates(const std::string& exclude_id) override;
+  std::vector<candidate> find_users(const std::vector<std::string>& ids) override;
+
+  void create_session(const std::string& token_hash, const session_record& s) override;
+  std::optional<session_record> find_session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, time_point at) override;
+  void delete_session(const std::string& token_hash) override;
+  void record_login_failure(const std::string& email, time_point at) override;
+  std::vector<time_point> login_failures(const std::string& email, time_point since) override;
+  void clear_login_failures(const std::string& email) override;
+
+  std::vector<domain::question> list_questions(const question_filter& f) override;
+  std::vector<domain::question> find_questions(const std::vector<std::string>& ids) override;
+
+  outcome<send_result> send_invitation(const send_request& r) override;
+  outcome<acceptance> accept(const std::string& room_id, const std::string& user_id, time_point now,
+                             time_point grace_deadline) override;
+  outcome<domain::interview> reject(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
+  outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
+                                         time_point grace_deadline) override;
+  std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
+  std::optional<domain::interview> find_interview(const std::string& room_id) override;
+  std::vector<domain::interview> history(const std::string& user_id, const history_filter& f) override;
+  std::vector<domain::interview> pending_for_invitee(const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> active_interview(const std::string& user_id) override;
+  invitation_stats stats(const std::optional<std::string>& user_id) override;
+  void reset_presence(time_point grace_deadline) override;
+  std::vector<timer_entry> pending_deadlines() override;
+  std::vector<timer_entry> grace_deadlines() override;
+  outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
+  std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
+
+private:
+  domain::profile read_profile(statement& q, int first_col) const;
+  std::vector<domain::interview> read_interviews(statement& q);
+  // Accepts inside an open transaction; ends both participants' other live invitations (busy).
+  outcome<acceptance> accept_locked(const std::string& room_id, const std::string& user_id, time_point now,
+                                    time_point grace_deadline);
+  // Moves a pending invitation to a final state inside an open transaction.
+  void finish_pending(const std::string& room_id, std::string_view status, std::string_view reason, time_point now);
+  std::vector<domain::interview> rooms(const std::string& where_sql, const std::string& bound);
+
+  database db_;
+};
+
+} // namespace mm::store::sqlite
