@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { makeInterview } from '../../test/fixtures';
+import { acceptsFeedback, durationOf, myRole, outcomeOf, partnerOf } from './outcome';
+
+describe('interview outcome', () => {
+  it('describes each final state with its reason from either side', () => {
+    expect(outcomeOf(makeInterview({ status: 'rejected', reason: 'declined' }), 'alice').detail).toBe(
+      'Bob declined the invitation.',
+    );
+    expect(outcomeOf(makeInterview({ status: 'rejected', reason: 'busy' }), 'alice').label).toBe('Closed');
+    expect(outcomeOf(makeInterview({ status: 'cancelled', reason: 'cancelled' }), 'bob').detail).toBe(
+      'Alice cancelled the invitation.',
+    );
+    expect(outcomeOf(makeInterview({ status: 'expired', reason: 'invite_timeout' }), 'bob').label).toBe('Expired');
+    expect(outcomeOf(makeInterview({ status: 'abandoned', reason: 'no_show' }), 'bob').detail).toMatch(/no-show/);
+    expect(outcomeOf(makeInterview({ status: 'abandoned', reason: 'left' }), 'bob').detail).toMatch(/left the room/);
+    expect(outcomeOf(makeInterview({ status: 'completed', reason: 'completed' }), 'bob').tone).toBe('good');
+  });
+
+  it('knows roles, partners and when feedback is allowed', () => {
+    const iv = makeInterview();
+    expect(myRole(iv, 'alice')).toBe('interviewer');
+    expect(myRole(iv, 'bob')).toBe('candidate');
+    expect(partnerOf(iv, 'bob').name).toBe('Alice');
+    expect(acceptsFeedback('completed')).toBe(true);
+    expect(acceptsFeedback('abandoned')).toBe(true);
+    expect(acceptsFeedback('in_progress')).toBe(false);
+  });
+
+  it('computes the duration', () => {
+    const iv = makeInterview({ startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T10:31:05.000Z' });
+    expect(durationOf(iv)).toBe('31 min 5 s');
+    expect(durationOf(makeInterview())).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import type { Interview } from '../../types';
+
+export function isFinal(status: Interview['status']): boolean {
+  return ['completed', 'rejected', 'cancelled', 'expired', 'abandoned'].includes(status);
+}
+
+export function isLive(status: Interview['status']): boolean {
+  return status === 'accepted' || status === 'in_progress';
+}
+
+/** Feedback may be given once the interview is completed or abandoned. */
+export function acceptsFeedback(status: Interview['status']): boolean {
+  return status === 'completed' || status === 'abandoned';
+}
+
+export function partnerOf(iv: Interview, meId: string) {
+  return iv.inviter.id === meId ? iv.invitee : iv.inviter;
+}
+
+export function myRole(iv: Interview, meId: string): 'interviewer' | 'candidate' {
+  return iv.inviter.id === meId ? 'interviewer' : 'candidate';
+}
+
+export interface OutcomeLabel {
+  label: string;
+  detail: string;
+  tone: 'good' | 'neutral' | 'bad' | 'live';
+}
+
+/** A short label and a sentence for an interview's status and reason, from this user's side. */
+export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
+  const iAmInviter = iv.inviter.id === meId;
+  const other = partnerOf(iv, meId).name;
+  switch (iv.status) {
+    case 'pending':
+      return {
+        label: 'Pending',
+        detail: iAmInviter ? `Waiting for ${other} to answer.` : `${other} invited you.`,
+        tone: 'live',
+      };
+    case 'accepted':
+      return { label: 'Accepted', detail: 'Accepted; the interview has not started yet.', tone: 'live' };
+    case 'in_progress':
+      return { label: 'In progress', detail: 'The interview is going on now.', tone: 'live' };
+    case 'completed':
+      return { label: 'Completed', detail: 'The interview was completed.', tone: 'good' };
+    case 'rejected':
+      if (iv.reason === 'busy')
+        return {
+          label: 'Closed',
+          detail: iAmInviter ? `${other} started another interview.` : 'You started another interview.',
+          tone: 'neutral',
+        };
+      return {
+        label: 'Declined',
+        detail: iAmInviter ? `${other} declined the invitation.` : 'You declined the invitation.',
+        tone: 'bad',
+      };
+    case 'cancelled':
+      if (iv.reason === 'busy')
+        return {
+          label: 'Withdrawn',
+          detail: iAmInviter ? 'You started another interview.' : `${other} started another interview.`,
+          tone: 'neutral',
+        };
+      return {
+        label: 'Cancelled',
+        detail: iAmInviter ? 'You cancelled the invitation.' : `${other} cancelled the invitation.`,
+        tone: 'neutral',
+      };
+    case 'expired':
+      return { label: 'Expired', detail: 'The invitation expired without an answer.', tone: 'neutral' };
+    case 'abandoned':
+      if (iv.reason === 'no_show')
+        return { label: 'Abandoned', detail: 'Nobody met in the room in time (no-show).', tone: 'bad' };
+      if (iv.reason === 'left')
+        return { label: 'Abandoned', detail: 'A participant left the room and did not come back in time.', tone: 'bad' };
+      return { label: 'Abandoned', detail: 'The interview was abandoned.', tone: 'bad' };
+  }
+}
+
+/** Minutes and seconds between two timestamps, or null. */
+export function durationOf(iv: Interview): string | null {
+  if (!iv.startedAt || !iv.endedAt) return null;
+  const ms = Date.parse(iv.endedAt) - Date.parse(iv.startedAt);
+  if (!Number.isFinite(ms) || ms < 0) return null;
+  const m = Math.floor(ms / 60000);
+  const s = Math.round((ms % 60000) / 1000);
+  return m ? `${m} min ${s} s` : `${s} s`;
+}
