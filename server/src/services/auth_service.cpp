@@ -52,7 +52,8 @@ awaitable<signed_in> auth_service::open_session(domain::user u) {
   const auto now = ctx_.clock.now();
   auto token = new_token();
   store::session_record record{u.id, now, now, now + policy_.absolute};
-  co_await ctx_.executor.run([&, digest = token_digest(token)] { ctx_.db.create_session(digest, record); });
+  const auto digest = token_digest(token);
+  co_await ctx_.executor.run([&] { ctx_.db.create_session(digest, record); });
   co_return signed_in{std::move(u), std::move(token)};
 }
 

@@ -2,8 +2,8 @@
 
 #include "services/secrets.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
+#include "services/offload.hpp"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -31,9 +31,9 @@ boost::asio::awaitable<domain::outcome<std::string>> password_hasher::hash(std::
     --waiting_;
     co_return domain::fail(domain::errc::unavailable, "The server is busy; try again in a moment.");
   }
-  auto result = co_await boost::asio::co_spawn(
-      pool_, [p = std::move(password)]() -> boost::asio::awaitable<std::string> { co_return argon2id(p); },
-      boost::asio::use_awaitable);
+  // The job is a named local: GCC 12 mishandles non-trivial temporaries inside co_await expressions.
+  auto job = [p = std::move(password)] { return argon2id(p); };
+  auto result = co_await offload(pool_.get_executor(), std::move(job));
   --waiting_;
   co_return result;
 }
@@ -45,12 +45,10 @@ boost::asio::awaitable<domain::outcome<bool>> password_hasher::verify(std::optio
   }
   const bool known = stored.has_value();
   std::string hash = known ? std::move(*stored) : decoy_;
-  const bool ok = co_await boost::asio::co_spawn(
-      pool_,
-      [h = std::move(hash), p = std::move(password)]() -> boost::asio::awaitable<bool> {
-        co_return crypto_pwhash_str_verify(h.c_str(), p.data(), p.size()) == 0;
-      },
-      boost::asio::use_awaitable);
+  auto job = [h = std::move(hash), p = std::move(password)] {
+    return crypto_pwhash_str_verify(h.c_str(), p.data(), p.size()) == 0;
+  };
+  const bool ok = co_await offload(pool_.get_executor(), std::move(job));
   --waiting_;
   co_return known && ok;
 }

@@ -1,0 +1,38 @@
+#pragma once
+// `mockmate serve` configuration (API.md, "Running"): flags, each also readable from the
+// environment as MOCKMATE_<FLAG> (a repeatable flag's variable is a comma-separated list).
+// Flags win over the environment.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mm::app {
+
+struct config {
+  std::string listen_host = "127.0.0.1";
+  unsigned short listen_port = 8080;
+  std::string db = "sqlite:data/mockmate.db";
+  std::optional<std::string> redis;
+  double invitation_ttl = 120;
+  double rejoin_grace = 180;
+  int invitation_rate_count = 20; // 0: off
+  double invitation_rate_window = 600;
+  std::optional<std::string> web_root;
+  std::vector<std::string> allowed_origins;
+  std::vector<std::string> stun_uris;
+  std::vector<std::string> turn_uris;
+  std::string turn_secret;
+  int turn_ttl = 3600;
+  int ping_interval_ms = 25'000;
+  int ping_timeout_ms = 20'000;
+  std::string log_level = "info";
+};
+
+// Parses `args` (after the subcommand) and `env` lookups. Throws std::invalid_argument with a
+// message naming the flag for bad values or unknown flags.
+config parse_config(const std::vector<std::string>& args, const char* const* envp);
+
+std::string usage();
+
+} // namespace mm::app

@@ -1,0 +1,126 @@
+#include "app/server_app.hpp"
+
+#include "bus/bus.hpp"
+#include "http/api.hpp"
+#include "http/responses.hpp"
+#include "net/router.hpp"
+#include "net/server.hpp"
+#include "net/spawn.hpp"
+#include "realtime/gateway.hpp"
+#include "services/lifecycle.hpp"
+#include "services/service_set.hpp"
+#include "store/store.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace mm::app {
+
+namespace asio = boost::asio;
+
+namespace {
+std::optional<std::filesystem::path> web_root(const config& cfg, const std::string& argv0) {
+  if (cfg.web_root) return std::filesystem::path(*cfg.web_root);
+  std::error_code ec;
+  const auto exe = std::filesystem::canonical("/proc/self/exe", ec);
+  for (const auto& candidate : {exe.parent_path() / ".." / "web" / "dist", std::filesystem::path("web/dist")})
+    if (std::filesystem::exists(candidate / "index.html", ec)) return std::filesystem::weakly_canonical(candidate, ec);
+  return std::nullopt;
+}
+
+services::service_config service_config_of(const config& cfg) {
+  services::service_config s;
+  s.invitation_ttl = domain::seconds_to_ms(cfg.invitation_ttl);
+  s.rejoin_grace = domain::seconds_to_ms(cfg.rejoin_grace);
+  s.invitation_rate_count = cfg.invitation_rate_count;
+  s.invitation_rate_window = domain::seconds_to_ms(cfg.invitation_rate_window);
+  s.stun_uris = cfg.stun_uris;
+  s.turn_uris = cfg.turn_uris;
+  s.turn_secret = cfg.turn_secret;
+  s.turn_ttl = std::chrono::seconds{cfg.turn_ttl};
+  return s;
+}
+asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realtime::gateway& gateway,
+                                services::timers& deadlines, realtime::presence_registry& presence) {
+  gateway.close();
+  co_await server.stop();
+  deadlines.cancel_all();
+  presence.stop();
+  io.stop();
+}
+} // namespace
+
+int serve(const config& cfg, const std::string& argv0) {
+  asio::io_context io{1};
+  auto db = store::create_store(cfg.db);
+  db->migrate();
+  services::db_executor executor{1};
+  auto events = bus::create_local_bus(io.get_executor());
+  domain::system_clock clock;
+  services::metrics counters;
+  services::timers deadlines{io.get_executor(), clock};
+  realtime::gateway_options rt_options;
+  rt_options.allowed_origins = cfg.allowed_origins;
+  rt_options.ping_interval = std::chrono::milliseconds{cfg.ping_interval_ms};
+  rt_options.ping_timeout = std::chrono::milliseconds{cfg.ping_timeout_ms};
+  realtime::presence_registry presence{io.get_executor()};
+
+  services::context ctx{io.get_executor(), *db, executor, *events, clock, presence, deadlines, counters, service_config_of(cfg)};
+  services::timezone_db zones{ctx.config.zoneinfo_dir};
+  services::password_hasher hasher{2};
+  services::auth_service auth{ctx, hasher};
+  services::profile_service profiles{ctx, zones};
+  services::partner_service partners{ctx, zones};
+  services::invitation_service invitations{ctx, zones};
+  services::room_service rooms{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
+
+  http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0)}};
+  realtime::gateway gateway{io.get_executor(), set, presence, rt_options};
+  net::router router;
+  router.add("/socket.io/", gateway.handler());
+  router.fallback(api);
+
+  net::server_options net_options;
+  net_options.error_response = [](int status, std::string_view message) {
+    auto code = status == 413 ? domain::errc::payload_too_large
+              : status >= 500 ? domain::errc::internal
+                              : domain::errc::validation_failed;
+    auto r = http::error_response(domain::fail(code, std::string(message)));
+    r.status = status;
+    return r;
+  };
+  net::server server{io.get_executor(), router, net_options};
+  counters.gauge("mockmate_open_connections", [&server] { return static_cast<double>(server.open_connections()); });
+  counters.gauge("mockmate_sockets_connected", [&gateway] { return static_cast<double>(gateway.connected_sockets()); });
+
+  auto bound = server.listen({asio::ip::make_address(cfg.listen_host), cfg.listen_port});
+  if (!bound) throw std::runtime_error("cannot listen on " + cfg.listen_host + ":" + std::to_string(cfg.listen_port) + ": " +
+                                       bound.error().message());
+
+  net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx), "restore deadlines");
+
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  signals.async_wait([&](const boost::system::error_code& ec, int sig) {
+    if (ec) return;
+    spdlog::info("signal {}: shutting down", sig);
+    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence), "shutdown");
+  });
+
+  const auto ep = *bound;
+  const auto host = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
+  std::cout << "listening on http://" << host << ":" << ep.port() << std::endl;
+  spdlog::info("serving {} with {}", "http://" + host + ":" + std::to_string(ep.port()), cfg.db.substr(0, cfg.db.find(':')));
+  io.run();
+  executor.stop(); // every acknowledged change is committed before the process exits
+  spdlog::info("stopped");
+  return 0;
+}
+
+} // namespace mm::app

@@ -1,0 +1,43 @@
+#pragma once
+// Who is online on this node: a count of live sockets per user, with a grace period after the
+// last socket goes (5 s by default) so a page reload does not flap. Runs on the I/O executor.
+#include "services/context.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace mm::realtime {
+
+class presence_registry final : public services::presence_directory {
+public:
+  explicit presence_registry(boost::asio::any_io_executor ex, std::chrono::milliseconds offline_grace = std::chrono::seconds{5})
+      : ex_(std::move(ex)), grace_(offline_grace) {}
+
+  // Online: a socket is connected, or the last one left less than the grace ago.
+  bool is_online(const std::string& user_id) const override;
+  // A socket of the user connected. True when this makes the user come online (and not merely
+  // come back within the grace).
+  bool connected(const std::string& user_id);
+  // A socket of the user closed. When it was the last and none comes back within the grace,
+  // `went_offline` runs.
+  void disconnected(const std::string& user_id, std::function<void()> went_offline);
+  std::size_t online_users() const { return users_.size(); }
+  void stop();
+
+private:
+  struct entry {
+    int sockets = 0;
+    std::unique_ptr<boost::asio::steady_timer> leaving; // set during the grace
+  };
+  boost::asio::any_io_executor ex_;
+  std::chrono::milliseconds grace_;
+  std::unordered_map<std::string, entry> users_;
+};
+
+} // namespace mm::realtime

@@ -1,0 +1,20 @@
+#pragma once
+// Every use case, as the adapters (HTTP routes, Socket.IO events) see them.
+#include "services/auth_service.hpp"
+#include "services/invitation_service.hpp"
+#include "services/partner_service.hpp"
+#include "services/profile_service.hpp"
+#include "services/room_service.hpp"
+
+namespace mm::services {
+
+struct service_set {
+  context& ctx;
+  auth_service& auth;
+  profile_service& profiles;
+  partner_service& partners;
+  invitation_service& invitations;
+  room_service& rooms;
+};
+
+} // namespace mm::services
