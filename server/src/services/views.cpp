@@ -47,12 +47,7 @@ json::object partner_json(const domain::partner& p) {
 }
 
 json::object question_json(const domain::question& q) {
-  return {{"id", q.id},
-          {"title", q.title},
-          {"body", q.body},
-          {"category", q.category},
-          {"difficulty", q.difficulty},
-          {"hints", strings(q.hints)}};
+  return {{"id", q.id}, {"title", q.title}, {"body", q.body}, {"category", q.category}, {"difficulty", q.difficulty}};
 }
 
 json::object interview_json(const domain::interview& iv, domain::time_point now) {
@@ -76,6 +71,12 @@ json::object interview_json(const domain::interview& iv, domain::time_point now)
       {"endedAt", opt(iv.ended_at)},
       {"reason", reason.empty() ? json::value(nullptr) : json::value(reason)},
   };
+}
+
+json::object hints_json(const domain::interview& iv) {
+  json::object out;
+  for (const auto& q : iv.questions) out[q.id] = strings(q.hints);
+  return out;
 }
 
 json::object feedback_json(const domain::feedback& f) {

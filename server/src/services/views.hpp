@@ -14,6 +14,9 @@ boost::json::object partner_json(const domain::partner& p);
 boost::json::object question_json(const domain::question& q);
 // `now` gives expiresInMs while pending.
 boost::json::object interview_json(const domain::interview& iv, domain::time_point now);
+// {questionId: [hint]}: what the interviewer (the inviter) sees beside the questions; never
+// part of `question`, so the candidate's copy carries none.
+boost::json::object hints_json(const domain::interview& iv);
 boost::json::object feedback_json(const domain::feedback& f);
 // {"code": ..., "message": ...} (plus retryAfterSeconds for rate_limited)
 boost::json::object error_json(const domain::failure& f);
