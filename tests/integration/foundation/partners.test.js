@@ -105,6 +105,11 @@ describe('available partners', () => {
     assert.deepEqual(await all(caller, { q: 'no-such-person-xyz' }), []);
   });
 
+  test('q with several words finds a name containing them', T, async () => {
+    assert.deepEqual((await all(caller, { q: 'zebulon quimby' })).map((u) => u.id), [named.user.id]);
+    assert.deepEqual((await all(caller, { q: 'Senior Person' })).map((u) => u.id), [senior.user.id]);
+  });
+
   test('filters combine', T, async () => {
     assert.deepEqual((await all(caller, { topic: 'graphs', level: 'staff' })).map((u) => u.id), [rustacean.user.id]);
     assert.deepEqual(await all(caller, { topic: 'graphs', level: 'student' }), []);
