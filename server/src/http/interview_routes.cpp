@@ -76,6 +76,15 @@ awaitable<net::response> detail(service_set& s, call& c) {
   co_return json_response(200, body);
 }
 
+// The interviewer's hints for the interview's questions; the candidate (invitee) gets forbidden.
+awaitable<net::response> hints(service_set& s, call& c) {
+  auto d = co_await s.invitations.detail(c.user_id(), c.param("roomId"));
+  if (!d) co_return error_response(d.error());
+  if (d->iv.inviter.id != c.user_id())
+    co_return error_response(domain::fail(domain::errc::forbidden, "Only the interviewer sees the hints."));
+  co_return json_response(200, json::object{{"hints", services::hints_json(d->iv)}});
+}
+
 awaitable<net::response> feedback(service_set& s, call& c) {
   auto body = c.json_body();
   if (!body) co_return error_response(body.error());
@@ -100,6 +109,7 @@ constexpr std::array routes{
     route{"POST", "/api/interviews/cancel/:roomId", true, cancel},
     route{"POST", "/api/interviews/complete/:roomId", true, complete},
     route{"GET", "/api/interviews/:roomId", true, detail},
+    route{"GET", "/api/interviews/:roomId/hints", true, hints},
     route{"POST", "/api/interviews/:roomId/feedback", true, feedback},
     route{"GET", "/api/stats/invitations", true, stats},
 };

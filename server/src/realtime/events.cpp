@@ -85,7 +85,6 @@ awaitable<json::object> join_room(gateway::impl& g, socket_ptr s, json::value pa
   out["peers"] = std::move(peers);
   out["iceServers"] = g.services.rooms.ice_servers(user);
   out["polite"] = joined->polite;
-  if (domain::role_of(joined->iv, user) == domain::role::inviter) out["hints"] = services::hints_json(joined->iv);
   co_return out;
 }
 
