@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 #include <sodium.h>
 
 namespace mm::services {
@@ -75,7 +76,14 @@ awaitable<outcome<partner_page>> partner_service::list(std::string caller_id, pa
   });
 
   const auto topic = q.topic ? std::optional(lower(*q.topic)) : std::nullopt;
-  const auto text = q.text ? std::optional(lower(*q.text)) : std::nullopt;
+  std::vector<std::string> words; // every word of q must appear in some field
+  if (q.text) {
+    std::string word;
+    for (char ch : lower(*q.text) + " ") {
+      if (!std::isspace(static_cast<unsigned char>(ch))) word.push_back(ch);
+      else if (!word.empty()) words.push_back(std::exchange(word, {}));
+    }
+  }
   const auto my_offset = snap.me.timezone ? zones_.offset_minutes(*snap.me.timezone) : std::nullopt;
   std::vector<domain::partner> all;
   for (auto& c : snap.candidates) {
@@ -83,12 +91,12 @@ awaitable<outcome<partner_page>> partner_service::list(std::string caller_id, pa
     if (level && p.level != level) continue;
     if (topic && std::none_of(p.topics.begin(), p.topics.end(), [&](const std::string& t) { return lower(t) == *topic; }))
       continue;
-    if (text) {
-      bool hit = contains(c.user.name, *text) || contains(p.headline.value_or(""), *text) ||
-                 contains(p.target_role.value_or(""), *text) || contains(p.bio.value_or(""), *text) ||
-                 std::any_of(p.topics.begin(), p.topics.end(), [&](const std::string& t) { return contains(t, *text); });
-      if (!hit) continue;
-    }
+    const bool all_found = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return contains(c.user.name, w) || contains(p.headline.value_or(""), w) || contains(p.target_role.value_or(""), w) ||
+             contains(p.bio.value_or(""), w) ||
+             std::any_of(p.topics.begin(), p.topics.end(), [&](const std::string& t) { return contains(t, w); });
+    });
+    if (!all_found) continue;
     const auto offset = p.timezone ? zones_.offset_minutes(*p.timezone) : std::nullopt;
     domain::partner item;
     item.id = c.user.id;

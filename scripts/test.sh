@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every test suite against the build in $BUILD_DIR (default build/) and ends with one line
+# "N passed, N failed" over all of them. Each suite's full output is kept in
+# $BUILD_DIR/test-logs/<suite>.log; a failing suite's output is printed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export MOCKMATE_BUILD_DIR="${BUILD_DIR:-build}"
+logs="$MOCKMATE_BUILD_DIR/test-logs"
+mkdir -p "$logs"
+
+total_pass=0
+total_fail=0
+broken=0
+
+# record NAME PASS FAIL STATUS
+record() {
+  local name=$1 pass=$2 fail=$3 status=$4
+  if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
+    fail=1 # the runner failed without counting a failure (crash, build error): count one
+    broken=1
+  fi
+  total_pass=$((total_pass + pass))
+  total_fail=$((total_fail + fail))
+  printf '%-28s %5d passed, %d failed\n' "$name" "$pass" "$fail"
+  if [ "$fail" -ne 0 ]; then
+    echo "---- $name (last 80 lines of $logs/$name.log) ----"
+    tail -n 80 "$logs/$name.log"
+    echo "----"
+  fi
+}
+
+# GoogleTest through CTest.
+ctest_suite() {
+  local name=$1 dir=$2
+  local log="$logs/$name.log"
+  ctest --test-dir "$dir" --output-on-failure -j2 --timeout 300 >"$log" 2>&1
+  local status=$?
+  local line pass=0 fail=0
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
+  if [ -n "$line" ]; then
+    fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+    local all
+    all=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
+    pass=$((all - fail))
+  fi
+  record "$name" "$pass" "$fail" "$status"
+}
+
+# Node's test runner (TAP summary lines "# pass N" / "# fail N").
+node_suite() {
+  local name=$1
+  shift
+  local log="$logs/$name.log"
+  node --test --test-reporter=tap --test-timeout=300000 "$@" >"$log" 2>&1
+  local status=$?
+  local pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  fail=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  record "$name" "${pass:-0}" "${fail:-0}" "$status"
+}
+
+# Vitest (the web client's unit tests).
+vitest_suite() {
+  local name=$1 dir=$2
+  local log="$logs/$name.log"
+  (cd "$dir" && npx --no-install vitest run --reporter=default) >"$log" 2>&1
+  local status=$?
+  local line pass=0 fail=0
+  line=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\s*Tests\s+' | tail -1)
+  pass=$(grep -oE '[0-9]+ passed' <<<"$line" | awk '{print $1}')
+  fail=$(grep -oE '[0-9]+ failed' <<<"$line" | awk '{print $1}')
+  record "$name" "${pass:-0}" "${fail:-0}" "$status"
+}
+
+suites=${SUITES:-"unit web conformance interop integration e2e"}
+for suite in $suites; do
+  case $suite in
+    unit) ctest_suite unit "$MOCKMATE_BUILD_DIR" ;;
+    web) [ -f web/package.json ] && vitest_suite web web ;;
+    conformance) [ -d tests/conformance ] && node_suite conformance tests/conformance/ ;;
+    interop) [ -d tests/interop ] && node_suite interop tests/interop/ ;;
+    integration) node_suite integration tests/integration/ ;;
+    e2e) [ -d tests/e2e ] && ls tests/e2e/*.test.* >/dev/null 2>&1 && node_suite e2e tests/e2e/ ;;
+    *) echo "unknown suite $suite" >&2; exit 2 ;;
+  esac
+done
+
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] && [ "$broken" -eq 0 ]
