@@ -39,7 +39,7 @@ describe('invitation races', { timeout: 240_000 }, () => {
     return res.status === 200 ? { ok: true, interview: res.body.interview } : { ok: false, error: res.body?.error, status: res.status };
   };
 
-  test(`accept, reject, cancel and expiry fired together: exactly one winner in each of ${PAIRS * TRIALS_PER_PAIR} trials`, { timeout: 200_000 }, async () => {
+  test(`accept, reject, cancel and expiry fired together: exactly one winner in each of ${PAIRS * TRIALS_PER_PAIR} trials`, { timeout: 200_000 }, async (t) => {
     const qids = await s.c.questionIds(pairs[0].inviter.token, 1);
     const failures = [];
     const trials = [];
@@ -102,6 +102,7 @@ describe('invitation races', { timeout: 240_000 }, () => {
       }
     }
     const counts = trials.reduce((acc, t) => ({ ...acc, [t.final.status]: (acc[t.final.status] ?? 0) + 1 }), {});
+    t.diagnostic(`outcomes: ${JSON.stringify(counts)}`);
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures; outcome counts ${JSON.stringify(counts)}`);
     assert.equal(trials.length, PAIRS * TRIALS_PER_PAIR);
     for (const status of ['accepted', 'rejected', 'cancelled']) assert.ok((counts[status] ?? 0) > 0, `no trial ended ${status}: ${JSON.stringify(counts)}`);
