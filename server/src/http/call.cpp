@@ -1,7 +1,7 @@
 #include "http/call.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/url/parse_query.hpp>
+#include "net/query.hpp"
 
 #include <charconv>
 
@@ -14,14 +14,9 @@ std::string call::param(std::string_view name) const {
 }
 
 std::optional<std::string> call::query(std::string_view name) const {
-  auto parsed = boost::urls::parse_query(req.query);
-  if (!parsed) return std::nullopt;
-  for (const auto& p : *parsed)
-    if (p.key == name) {
-      if (!p.has_value || p.value.empty()) return std::nullopt;
-      return std::string(p.value);
-    }
-  return std::nullopt;
+  auto value = net::query_param(req.query, name);
+  if (!value || value->empty()) return std::nullopt;
+  return value;
 }
 
 domain::outcome<int> call::query_int(std::string_view name, int fallback, int min, int max) const {
