@@ -105,6 +105,7 @@ int serve(const config& cfg, const std::string& argv0) {
                                        bound.error().message());
 
   net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx), "restore deadlines");
+  net::spawn_logged(io.get_executor(), services::sweep_deadlines(ctx, domain::milliseconds{1000}), "deadline sweep");
 
   asio::signal_set signals{io, SIGINT, SIGTERM};
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {

@@ -8,6 +8,8 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
@@ -114,6 +116,25 @@ awaitable<void> restore_deadlines(context& ctx) {
   for (const auto& t : pending) arm_expiry(ctx, t.room_id, t.at); // overdue ones fire at once
   for (const auto& t : graces) arm_grace(ctx, t.room_id, t.at);
   spdlog::info("restored {} invitation deadlines and {} room deadlines", pending.size(), graces.size());
+}
+
+} // namespace mm::services
+
+namespace mm::services {
+
+boost::asio::awaitable<void> sweep_deadlines(context& ctx, domain::milliseconds period) {
+  boost::asio::steady_timer tick(ctx.io);
+  for (;;) {
+    tick.expires_after(period);
+    co_await tick.async_wait(boost::asio::use_awaitable);
+    const auto now = ctx.clock.now();
+    auto pending = co_await ctx.executor.run([&] { return ctx.db.pending_deadlines(); });
+    auto graces = co_await ctx.executor.run([&] { return ctx.db.grace_deadlines(); });
+    for (const auto& t : pending)
+      if (t.at + period <= now) spawn(ctx, expire_now(ctx, t.room_id), "invitation expiry (sweep)");
+    for (const auto& t : graces)
+      if (t.at + period <= now) spawn(ctx, abandon_now(ctx, t.room_id), "room grace (sweep)");
+  }
 }
 
 } // namespace mm::services

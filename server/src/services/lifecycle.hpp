@@ -25,5 +25,9 @@ void arm_expiry(context& ctx, const std::string& room_id, domain::time_point at)
 void arm_grace(context& ctx, const std::string& room_id, domain::time_point at);
 // Start-up: expires overdue invitations, re-arms live ones and every grace deadline.
 boost::asio::awaitable<void> restore_deadlines(context& ctx);
+// Every `period`, acts on stored deadlines that passed without a local timer (an invitation sent
+// through another node that died, say). The store's conditional updates make a deadline act
+// once, whichever node or timer gets there first. Runs until the executor stops.
+boost::asio::awaitable<void> sweep_deadlines(context& ctx, domain::milliseconds period);
 
 } // namespace mm::services
