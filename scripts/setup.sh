@@ -10,12 +10,13 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libssl-dev libspdlog-dev libpq-dev libhiredis-dev
   libgtest-dev libbenchmark-dev
-  nodejs npm
   postgresql redis-server coturn chromium
 )
 [ "${MOCKMATE_SETUP_FUZZ:-1}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()
+# Node.js may come from elsewhere than Debian (this machine image has Node 20 and npm 11).
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
