@@ -1,3 +1,4 @@
+#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -13,8 +14,10 @@ std::unique_ptr<store> create_store(const std::string& url) {
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     return std::make_unique<sqlite::sqlite_store>(path.string());
   }
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    throw std::runtime_error("the PostgreSQL backend is not built yet; use --db sqlite:PATH");
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    const auto parsed = postgres::parse_url(url); // pool_size=N (default 8) is ours, the rest is libpq's
+    return std::make_unique<postgres::pg_store>(parsed.libpq_url, parsed.pool_size);
+  }
   throw std::runtime_error("--db must be sqlite:PATH or a postgresql:// URL");
 }
 

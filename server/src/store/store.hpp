@@ -169,6 +169,9 @@ public:
   virtual void migrate() = 0;
   // Cheap liveness probe (SELECT 1).
   virtual bool healthy() = 0;
+  // How many threads the database executor should give this store: 1 for SQLite (one connection,
+  // serialized), the connection pool's size for PostgreSQL (safe to call from that many at once).
+  virtual std::size_t preferred_threads() const { return 1; }
 };
 
 // `url`: "sqlite:PATH" (PATH's folder is created) or "postgresql://...". Throws std::runtime_error

@@ -1,0 +1,101 @@
+#include "store/postgres/migrations.hpp"
+
+#include <array>
+
+namespace mm::store::postgres {
+namespace {
+// The same schema as SQLite's (store/sqlite/migrations.cpp), in PostgreSQL's types: times are
+// BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
+// so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
+// that shipped: add one.
+constexpr std::array<std::string_view, 1> all{
+    R"sql(
+CREATE TABLE users (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  headline TEXT,
+  target_role TEXT,
+  experience_level TEXT,
+  topics TEXT NOT NULL DEFAULT '',
+  languages TEXT NOT NULL DEFAULT '',
+  timezone TEXT,
+  bio TEXT,
+  available BOOLEAN NOT NULL DEFAULT TRUE,
+  profile_complete BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX users_partners ON users (profile_complete, available);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE login_failures (
+  email TEXT NOT NULL,
+  failed_at BIGINT NOT NULL
+);
+CREATE INDEX login_failures_email ON login_failures (email, failed_at);
+
+CREATE TABLE questions (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  category TEXT NOT NULL,
+  difficulty TEXT NOT NULL,
+  hints TEXT NOT NULL
+);
+
+CREATE TABLE interviews (
+  room_id TEXT COLLATE "C" PRIMARY KEY,
+  inviter_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  invitee_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  status TEXT NOT NULL,
+  reason TEXT,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  responded_at BIGINT,
+  started_at BIGINT,
+  ended_at BIGINT,
+  grace_deadline BIGINT,
+  inviter_present BOOLEAN NOT NULL DEFAULT FALSE,
+  invitee_present BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX interviews_inviter ON interviews (inviter_id, status);
+CREATE INDEX interviews_invitee ON interviews (invitee_id, status);
+CREATE INDEX interviews_status ON interviews (status);
+CREATE INDEX interviews_created ON interviews (created_at, room_id);
+
+CREATE TABLE interview_questions (
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  position INTEGER NOT NULL,
+  question_id TEXT COLLATE "C" NOT NULL REFERENCES questions (id),
+  PRIMARY KEY (room_id, position)
+);
+
+CREATE TABLE feedback (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  from_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  rating INTEGER NOT NULL,
+  problem_solving INTEGER,
+  communication INTEGER,
+  code_quality INTEGER,
+  comments TEXT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (room_id, from_id)
+);
+)sql",
+};
+} // namespace
+
+std::span<const std::string_view> migrations() { return all; }
+
+} // namespace mm::store::postgres

@@ -1,0 +1,88 @@
+#pragma once
+// The PostgreSQL backend, for one node or several sharing one database. Safe to call from many
+// threads: every call takes its own connection from a small pool for the length of its
+// transaction. Atomic transitions are READ COMMITTED transactions that lock what they decide on,
+// always in the same order (docs/decisions/0003-postgres.md):
+//   1. the users involved, `SELECT ... FROM users WHERE id IN (...) ORDER BY id FOR UPDATE`
+//      (send, accept: the per-user rules "one pending per inviter", "busy", "mutual meet" and the
+//      accept cascade serialize per user),
+//   2. the interview row, `SELECT ... FOR UPDATE`, re-read after the lock and checked with
+//      domain::check,
+//   3. the other interviews a cascade ends, in room id order,
+// and then change rows with conditional updates (`WHERE status = 'pending'`). So exactly one of
+// accept, reject, cancel and expiry wins a pending invitation, across nodes.
+#include "store/postgres/pool.hpp"
+#include "store/store.hpp"
+
+namespace mm::store::postgres {
+
+class pg_store final : public store {
+public:
+  // Connections: at most `pool_size`, opened on demand. Connects once here to fail fast on a bad
+  // URL or an unreachable database (bad start-up configuration).
+  pg_store(const std::string& url, std::size_t pool_size);
+
+  std::size_t preferred_threads() const override { return pool_.max_size(); }
+
+  void migrate() override;
+  bool healthy() override;
+
+  outcome<domain::user> create_user(const domain::user& u, const std::string& password_hash) override;
+  std::optional<credentials> find_credentials(const std::string& email) override;
+  std::optional<domain::user> find_user(const std::string& id) override;
+  domain::profile get_profile(const std::string& user_id) override;
+  void put_profile(const std::string& user_id, const domain::profile& p) override;
+  std::vector<candidate> partner_candidates(const std::string& exclude_id) override;
+  std::vector<candidate> find_users(const std::vector<std::string>& ids) override;
+
+  void create_session(const std::string& token_hash, const session_record& s) override;
+  std::optional<session_record> find_session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, time_point at) override;
+  void delete_session(const std::string& token_hash) override;
+  void record_login_failure(const std::string& email, time_point at) override;
+  std::vector<time_point> login_failures(const std::string& email, time_point since) override;
+  void clear_login_failures(const std::string& email) override;
+
+  std::vector<domain::question> list_questions(const question_filter& f) override;
+  std::vector<domain::question> find_questions(const std::vector<std::string>& ids) override;
+
+  outcome<send_result> send_invitation(const send_request& r) override;
+  outcome<acceptance> accept(const std::string& room_id, const std::string& user_id, time_point now,
+                             time_point grace_deadline) override;
+  outcome<domain::interview> reject(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
+  outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
+                                         time_point grace_deadline) override;
+  std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
+  std::optional<domain::interview> find_interview(const std::string& room_id) override;
+  std::vector<domain::interview> history(const std::string& user_id, const history_filter& f) override;
+  std::vector<domain::interview> pending_for_invitee(const std::string& user_id, time_point now) override;
+  std::optional<domain::interview> active_interview(const std::string& user_id) override;
+  invitation_stats stats(const std::optional<std::string>& user_id) override;
+  void reset_presence(time_point grace_deadline) override;
+  std::vector<timer_entry> pending_deadlines() override;
+  std::vector<timer_entry> grace_deadlines() override;
+  outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
+  std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
+
+private:
+  pool pool_;
+};
+
+// The pool size when the URL does not choose one: store calls spend their time waiting on the
+// network and on row locks, not on this machine's CPU, so a few more connections than cores keep
+// the database busy; and PostgreSQL's default max_connections (100) leaves room for a dozen nodes.
+inline constexpr std::size_t default_pool_size = 8;
+
+// For create_store: `url` without the parameters meant for us, and the pool size they choose
+// (`pool_size=N` in the query, 1 to 64; removed before the URL reaches libpq).
+struct pg_url {
+  std::string libpq_url;
+  std::size_t pool_size = default_pool_size;
+};
+pg_url parse_url(const std::string& url);
+
+} // namespace mm::store::postgres
