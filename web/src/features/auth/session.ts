@@ -30,20 +30,22 @@ export function useCurrentUser(): MeResponse {
   return data;
 }
 
+/** Drops every cached query but `me` (whose observers must stay attached), then sets `me`. */
+function resetSession(qc: QueryClient, me: MeResponse | null) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  qc.setQueryData(meKey, me);
+}
+
 export function signedOut(qc: QueryClient) {
   disconnectSocket();
-  qc.clear();
-  qc.setQueryData(meKey, null);
+  resetSession(qc, null);
 }
 
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: api.login,
-    onSuccess: async () => {
-      qc.removeQueries();
-      await qc.fetchQuery({ queryKey: meKey, queryFn: api.me });
-    },
+    onSuccess: async () => resetSession(qc, await api.me()),
   });
 }
 
@@ -51,10 +53,7 @@ export function useRegister() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: api.register,
-    onSuccess: async () => {
-      qc.removeQueries();
-      await qc.fetchQuery({ queryKey: meKey, queryFn: api.me });
-    },
+    onSuccess: async () => resetSession(qc, await api.me()),
   });
 }
 

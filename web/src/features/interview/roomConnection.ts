@@ -43,7 +43,22 @@ export interface RoomOptions {
 }
 
 const DISCONNECT_GRACE_MS = 2500;
+/**
+ * A connection that has not come up by then is renegotiated with an ICE
+ * restart: by the impolite peer first, by the polite one if that did not help.
+ * (Chromium sometimes gathers no candidates after the polite peer rolls back.)
+ */
+const STALL_MS = 8000;
 const MAX_FAILED_RESTARTS = 3;
+/** After this many ICE restarts that did not help, join the room again: both sides start afresh. */
+const REJOIN_AFTER_RESTARTS = 2;
+/**
+ * On a fresh connection the polite peer waits this long for the impolite
+ * peer's offer before offering itself. Perfect negotiation resolves the glare
+ * either way, but Chromium sometimes gathers no ICE candidates at all on a
+ * connection that rolled back its first offer, so avoiding that glare matters.
+ */
+const POLITE_OFFER_WAIT_MS = 2000;
 const JOIN_RETRY_MS = 2000;
 
 function hasTurn(servers: RTCIceServer[]): boolean {
@@ -58,6 +73,10 @@ export class RoomConnection {
   private settingRemoteAnswerPending = false;
   private failedRestarts = 0;
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private stallTimer: ReturnType<typeof setTimeout> | null = null;
+  private politeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The local tracks are not on the current connection yet (polite peer waiting for an offer). */
+  private tracksPending = false;
   private joinTimer: ReturnType<typeof setTimeout> | null = null;
   private joinEpoch = 0;
   /** peer-joined arrived while our join-room was in flight. */
@@ -168,7 +187,7 @@ export class RoomConnection {
     }
     this.local.addTrack(track);
     const pc = this.pc;
-    if (!pc) return;
+    if (!pc || this.tracksPending) return; // added with the others
     const transceiver = pc
       .getTransceivers()
       .find((t) => t.sender.track?.kind === track.kind || (!t.sender.track && t.receiver.track.kind === track.kind));
@@ -179,7 +198,19 @@ export class RoomConnection {
   private clearTimers() {
     if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
     if (this.joinTimer) clearTimeout(this.joinTimer);
-    this.disconnectTimer = this.joinTimer = null;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    if (this.politeTimer) clearTimeout(this.politeTimer);
+    this.disconnectTimer = this.joinTimer = this.stallTimer = this.politeTimer = null;
+  }
+
+  private armStallWatchdog(pc: RTCPeerConnection) {
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    const wait = this.snap.polite ? STALL_MS * 2 : STALL_MS;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null;
+      if (this.pc !== pc || pc.connectionState === 'connected') return;
+      this.restartIce(pc, 'stalled');
+    }, wait);
   }
 
   // ---- joining ----
@@ -251,7 +282,10 @@ export class RoomConnection {
   // ---- the peer connection ----
   private closePeer() {
     if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
-    this.disconnectTimer = null;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    if (this.politeTimer) clearTimeout(this.politeTimer);
+    this.disconnectTimer = this.stallTimer = this.politeTimer = null;
+    this.tracksPending = false;
     const pc = this.pc;
     this.pc = null;
     if (pc) {
@@ -308,12 +342,28 @@ export class RoomConnection {
       if (this.pc !== pc) return;
       this.onConnectionState(pc);
     };
-    for (const track of this.local.getTracks()) pc.addTrack(track, this.local);
+    this.armStallWatchdog(pc);
+    if (this.snap.polite && this.local.getTracks().length > 0) {
+      this.tracksPending = true;
+      this.politeTimer = setTimeout(() => this.attachLocalTracks(pc), POLITE_OFFER_WAIT_MS);
+    } else {
+      this.tracksPending = true;
+      this.attachLocalTracks(pc);
+    }
     if (this.local.getTracks().length === 0 && !this.snap.polite) {
       // Nothing to send: still ask to receive, so the impolite side can start the negotiation.
       pc.addTransceiver('audio', { direction: 'recvonly' });
       pc.addTransceiver('video', { direction: 'recvonly' });
     }
+  }
+
+  /** Adds the local tracks once per connection; negotiationneeded follows unless an offer is being answered. */
+  private attachLocalTracks(pc: RTCPeerConnection) {
+    if (this.politeTimer) clearTimeout(this.politeTimer);
+    this.politeTimer = null;
+    if (this.pc !== pc || !this.tracksPending) return;
+    this.tracksPending = false;
+    for (const track of this.local.getTracks()) pc.addTrack(track, this.local);
   }
 
   private onConnectionState(pc: RTCPeerConnection) {
@@ -322,7 +372,8 @@ export class RoomConnection {
     if (state === 'connected') {
       this.failedRestarts = 0;
       if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
-      this.disconnectTimer = null;
+      if (this.stallTimer) clearTimeout(this.stallTimer);
+      this.disconnectTimer = this.stallTimer = null;
       if (!this.snap.failureReason?.startsWith('relay-only')) this.set({ failureReason: null });
       void this.checkRelay(pc);
       return;
@@ -337,10 +388,20 @@ export class RoomConnection {
     }
   }
 
-  private restartIce(pc: RTCPeerConnection, why: 'failed' | 'disconnected') {
-    if (!this.snap.partnerPresent || !this.socket.connected) return;
-    if (why === 'failed') this.failedRestarts += 1;
-    if (this.failedRestarts > MAX_FAILED_RESTARTS) {
+  private restartIce(pc: RTCPeerConnection, why: 'failed' | 'disconnected' | 'stalled') {
+    if (!this.snap.partnerPresent || !this.socket.connected) {
+      if (why === 'stalled') this.armStallWatchdog(pc);
+      return;
+    }
+    if (why !== 'disconnected') this.failedRestarts += 1;
+    if (why === 'stalled' && this.failedRestarts === REJOIN_AFTER_RESTARTS + 1) {
+      // The connection itself may be broken: have both sides build new ones.
+      this.log('connection stalled; joining the room again');
+      this.set({ restarts: this.snap.restarts + 1 });
+      void this.join();
+      return;
+    }
+    if (this.failedRestarts > MAX_FAILED_RESTARTS + 1) {
       this.set({
         failureReason:
           this.opts.iceTransportPolicy === 'relay'
@@ -352,6 +413,7 @@ export class RoomConnection {
     this.log('restarting ICE after', why);
     this.set({ restarts: this.snap.restarts + 1 });
     pc.restartIce(); // negotiationneeded follows, with an ICE restart offer
+    this.armStallWatchdog(pc);
   }
 
   private async checkRelay(pc: RTCPeerConnection) {
@@ -398,6 +460,8 @@ export class RoomConnection {
       this.settingRemoteAnswerPending = false;
       if (this.pc !== pc) return;
       if (description.type === 'offer') {
+        // Our tracks join the transceivers the offer created, so one answer carries both ways.
+        this.attachLocalTracks(pc);
         await pc.setLocalDescription();
         if (this.pc !== pc || !pc.localDescription) return;
         this.signal('webrtc-answer', { roomId: this.opts.roomId, sdp: pc.localDescription.sdp });

@@ -33,6 +33,7 @@ export function FindMatchPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
     placeholderData: (prev) => prev,
+    refetchInterval: 30_000,
   });
   const list = useMemo(() => (partners.data?.pages ?? []).flatMap((p) => p.users), [partners.data]);
   const presence = usePresence(list.map((p) => p.id));
@@ -53,7 +54,12 @@ export function FindMatchPage() {
     <div className="page">
       <div className="page-head">
         <h1>Find Match</h1>
-        <p className="muted">People who are available for a mock interview, best matches first.</p>
+        <p className="muted">
+          People who are available for a mock interview, best matches first.{' '}
+          <button type="button" className="link-button" onClick={() => partners.refetch()} disabled={partners.isFetching}>
+            Refresh list
+          </button>
+        </p>
       </div>
 
       {!me.profileComplete && (
