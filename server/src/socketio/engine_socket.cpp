@@ -10,6 +10,7 @@
 namespace mm::socketio {
 namespace {
 using T = engine_packet_type;
+constexpr std::chrono::milliseconds probe_check_interval{100};
 
 const engine_frame& shared_frame(T type) {
   static const engine_frame ping = make_engine_frame(T::ping);
@@ -32,6 +33,7 @@ struct engine_socket::poll_waiter {
   boost::asio::steady_timer signal;
   std::string body;
   bool answered = false;
+  bool rejected = false; // the session moved to WebSocket while this poll waited
 };
 
 // Routes one WebSocket's messages to its session; the transport and a probing WebSocket each
@@ -134,8 +136,8 @@ boost::asio::awaitable<net::response> engine_socket::handle_poll(const net::requ
     abort("transport error");
     co_return engine_error_response(engine_error::bad_request);
   }
-  if (!outbox_.empty() || (probed_ && probe_)) {
-    std::string body = outbox_.empty() ? "6" : encode_engine_payload(outbox_);
+  if (!outbox_.empty()) {
+    std::string body = encode_engine_payload(outbox_);
     outbox_.clear();
     outbox_bytes_ = 0;
     if (state_ == state::closing) {
@@ -158,6 +160,7 @@ boost::asio::awaitable<net::response> engine_socket::handle_poll(const net::requ
   boost::system::error_code ec;
   co_await waiter->signal.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
   if (waiting_poll_ == waiter) waiting_poll_.reset();
+  if (waiter->rejected) co_return engine_error_response(engine_error::bad_request);
   co_return poll_response(waiter->answered ? std::move(waiter->body) : std::string("6"));
 }
 
@@ -214,12 +217,26 @@ std::shared_ptr<net::websocket_handler> engine_socket::begin_upgrade(std::shared
   auto handler = std::make_shared<ws_handler>(shared_from_this(), ws.get());
   probe_ = std::move(ws);
   probed_ = false;
-  upgrade_timer_.expires_after(registry_->options.upgrade_timeout);
+  upgrade_deadline_ = std::chrono::steady_clock::now() + registry_->options.upgrade_timeout;
+  arm_upgrade_check(registry_->options.upgrade_timeout);
+  return handler;
+}
+
+// While a probe is on, like the reference server: every 100 ms a waiting poll is ended with a
+// noop so that the client can pause polling; the upgrade is given up at its deadline.
+void engine_socket::arm_upgrade_check(std::chrono::milliseconds after) {
+  upgrade_timer_.expires_after(after);
   upgrade_timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     if (ec) return;
-    if (auto self = weak.lock()) self->cancel_upgrade();
+    auto self = weak.lock();
+    if (!self || !self->probe_) return;
+    if (std::chrono::steady_clock::now() >= self->upgrade_deadline_) {
+      self->cancel_upgrade();
+      return;
+    }
+    if (self->waiting_poll_) self->answer_poll("6");
+    self->arm_upgrade_check(probe_check_interval);
   });
-  return handler;
 }
 
 void engine_socket::on_ws_message(net::websocket_connection* from, std::string_view data, bool binary) {
@@ -230,11 +247,8 @@ void engine_socket::on_ws_message(net::websocket_connection* from, std::string_v
     if (p && p->type == T::ping && p->data == "probe") {
       probe_->send(std::make_shared<const std::string>("3probe"), false);
       probed_ = true;
-      // End the pending poll so that the client can pause polling and send "5".
-      if (waiting_poll_) {
-        if (outbox_.empty()) answer_poll("6");
-        else flush_poll();
-      }
+      flush_poll();
+      arm_upgrade_check(probe_check_interval);
     } else if (p && p->type == T::upgrade) {
       finish_upgrade();
     } else {
@@ -274,7 +288,11 @@ void engine_socket::finish_upgrade() {
   probed_ = false;
   upgraded_ = true;
   transport_ = transport_kind::websocket;
-  if (waiting_poll_) answer_poll("6");
+  if (waiting_poll_) { // a well-behaved client paused polling before upgrading
+    auto waiter = std::move(waiting_poll_);
+    waiter->rejected = true;
+    waiter->signal.cancel();
+  }
   for (auto& f : outbox_) ws_->send(std::move(f.data), f.binary);
   outbox_.clear();
   outbox_bytes_ = 0;
@@ -305,8 +323,12 @@ void engine_socket::answer_poll(std::string body) {
 }
 
 void engine_socket::arm_heartbeat(std::chrono::milliseconds after) {
+  arm_heartbeat_at(std::chrono::steady_clock::now() + after);
+}
+
+void engine_socket::arm_heartbeat_at(std::chrono::steady_clock::time_point when) {
   const auto generation = ++heartbeat_generation_;
-  heartbeat_.expires_after(after);
+  heartbeat_.expires_at(when);
   heartbeat_.async_wait([weak = weak_from_this(), generation](boost::system::error_code ec) {
     if (ec) return;
     auto self = weak.lock();
@@ -329,9 +351,10 @@ void engine_socket::on_heartbeat() {
     return;
   }
   send(shared_frame(T::ping));
-  arm_heartbeat(registry_->options.ping_timeout);
-  awaiting_pong_ = true;
+  // As the reference server does, the pong is due ping_timeout after the ping is sent.
   pong_deadline_ = std::chrono::steady_clock::now() + registry_->options.ping_timeout;
+  arm_heartbeat_at(pong_deadline_);
+  awaiting_pong_ = true;
 }
 
 void engine_socket::notify_closed(std::string_view reason) {

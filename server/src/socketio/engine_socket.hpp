@@ -83,6 +83,8 @@ private:
   void flush_poll();
   void answer_poll(std::string body);
   void arm_heartbeat(std::chrono::milliseconds after);
+  void arm_heartbeat_at(std::chrono::steady_clock::time_point when);
+  void arm_upgrade_check(std::chrono::milliseconds after);
   void on_heartbeat();
   void notify_closed(std::string_view reason);
   void unregister();
@@ -101,6 +103,7 @@ private:
   bool upgraded_ = false;
   boost::asio::steady_timer heartbeat_;
   boost::asio::steady_timer upgrade_timer_;
+  std::chrono::steady_clock::time_point upgrade_deadline_{};
   std::uint64_t heartbeat_generation_ = 0;
   bool awaiting_pong_ = false;
   std::chrono::steady_clock::time_point pong_deadline_{};
