@@ -103,8 +103,10 @@ describe('invitations and the interview room', { skip: skip ?? false, timeout: 3
       videoPlays(bob.page, 'Partner video'),
     ]);
     // The interviewer (inviter) sees hints; the candidate does not.
-    assert.ok(await alice.page.getByText('Hints for the interviewer').count() >= 0);
+    await alice.page.getByText('Hints for the interviewer').first().waitFor();
     assert.equal(await bob.page.getByText('Hints for the interviewer').count(), 0);
+    // Time runs once both are in: the interview is in progress.
+    await alice.page.getByTestId('interview-timer').locator('time').waitFor();
     await screenshot(alice.page, '04-room-alice');
     await screenshot(bob.page, '05-room-bob');
   });

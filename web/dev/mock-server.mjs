@@ -41,6 +41,8 @@ const QUESTIONS = [
   ['Design a chat system', 'Design a 1:1 and group chat.', 'system-design', 'hard', ['Fan-out on write vs read.']],
   ['Tell me about a conflict', 'Describe a conflict with a colleague.', 'behavioral', 'easy', ['Look for STAR structure.']],
 ].map(([title, body, category, difficulty, hints], i) => ({ id: `q${i + 1}`, title, body, category, difficulty, hints }));
+// Like the C++ server, questions never carry hints; the interviewer reads them at /hints.
+const publicQuestion = ({ hints, ...q }) => q;
 
 const emptyProfile = () => ({
   headline: null, targetRole: null, experienceLevel: null, topics: [], languages: [], timezone: null, bio: null, available: true,
@@ -71,7 +73,7 @@ function view(iv) {
   return {
     roomId: iv.roomId, status: iv.status,
     inviter: who(users.get(iv.inviterId)), invitee: who(users.get(iv.inviteeId)),
-    questions: iv.questionIds.map((q) => QUESTIONS.find((x) => x.id === q)),
+    questions: iv.questionIds.map((q) => publicQuestion(QUESTIONS.find((x) => x.id === q))),
     createdAt: iv.createdAt, expiresAt: iv.expiresAt,
     expiresInMs: pending ? Math.max(0, Date.parse(iv.expiresAt) - Date.now()) : null,
     respondedAt: iv.respondedAt, startedAt: iv.startedAt, endedAt: iv.endedAt, reason: iv.reason,
@@ -256,7 +258,7 @@ async function api(req, res) {
     if (q.category) list = list.filter((x) => x.category === q.category);
     if (q.difficulty) list = list.filter((x) => x.difficulty === q.difficulty);
     if (q.q) list = list.filter((x) => x.title.toLowerCase().includes(q.q.toLowerCase()));
-    return send(res, 200, { questions: list });
+    return send(res, 200, { questions: list.map(publicQuestion) });
   }
   if (m === 'POST' && p === '/interviews') {
     const r = invite(me.id, body);
@@ -278,6 +280,12 @@ async function api(req, res) {
     if (q.role === 'invitee') list = list.filter((iv) => iv.inviteeId === me.id);
     list.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     return send(res, 200, { interviews: list.slice(0, Number(q.limit) || 20).map(view), nextCursor: null });
+  }
+  if (m === 'GET' && (mm = p.match(/^\/interviews\/([^/]+)\/hints$/))) {
+    const iv = interviews.get(mm[1]);
+    if (!iv || (iv.inviterId !== me.id && iv.inviteeId !== me.id)) throw E.notFound('No such interview.');
+    if (iv.inviterId !== me.id) throw E.forbidden('Only the interviewer reads the hints.');
+    return send(res, 200, { hints: Object.fromEntries(iv.questionIds.map((q) => [q, QUESTIONS.find((x) => x.id === q).hints])) });
   }
   if ((mm = p.match(/^\/interviews\/([^/]+)(\/feedback)?$/))) {
     const iv = interviews.get(mm[1]);

@@ -22,7 +22,7 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <App />
       </BrowserRouter>
-      <Toaster position="top-right" richColors closeButton duration={6000} />
+      <Toaster position="bottom-right" offset={{ bottom: 88 }} mobileOffset={{ bottom: 88 }} richColors closeButton duration={6000} />
     </QueryClientProvider>
   </StrictMode>,
 );

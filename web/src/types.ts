@@ -68,7 +68,7 @@ export interface Question {
   body: string;
   category: string;
   difficulty: Difficulty;
-  /** Not in the v1 contract; shown to the interviewer when the server sends it. */
+  /** Not in the v1 contract (this server serves hints at /hints); shown to the interviewer if present. */
   hints?: string[] | string | null;
 }
 
@@ -193,6 +193,10 @@ export interface InterviewDetailResponse {
 }
 export interface FeedbackResponse {
   feedback: Feedback;
+}
+/** GET /api/interviews/:roomId/hints (an addition of this server, see docs/api.md). */
+export interface HintsResponse {
+  hints: Record<Id, string[]>;
 }
 export interface RtcConfigResponse {
   iceServers: RTCIceServer[];

@@ -7,6 +7,7 @@ import type {
   ExperienceLevel,
   FeedbackInput,
   FeedbackResponse,
+  HintsResponse,
   Id,
   InterviewDetailResponse,
   InterviewResponse,
@@ -112,6 +113,8 @@ export const api = {
   complete: (roomId: Id) => request<InterviewResponse>('POST', `/interviews/complete/${encodeURIComponent(roomId)}`),
   interviews: (f: InterviewListFilters = {}) => request<InterviewsResponse>('GET', '/interviews', undefined, { ...f }),
   interview: (roomId: Id) => request<InterviewDetailResponse>('GET', `/interviews/${encodeURIComponent(roomId)}`),
+  /** The interviewer's hints (server addition, docs/api.md); `forbidden` for the candidate. */
+  hints: (roomId: Id) => request<HintsResponse>('GET', `/interviews/${encodeURIComponent(roomId)}/hints`),
   sendFeedback: (roomId: Id, b: FeedbackInput) =>
     request<FeedbackResponse>('POST', `/interviews/${encodeURIComponent(roomId)}/feedback`, b),
   stats: (scope: 'me' | 'all' = 'me') => request<InvitationStats>('GET', '/stats/invitations', undefined, { scope }),

@@ -194,10 +194,10 @@ function RoomSession({
             {audioOnly ? ' · audio only' : ''}
           </p>
         </div>
-        <p className="timer" aria-label="Interview time">
+        <p className="timer" data-testid="interview-timer">
           {startedAt != null && interview.status === 'in_progress' ? (
             <>
-              <span className="sr-only">Elapsed: </span>
+              <span className="sr-only">Interview time: </span>
               <time>{formatElapsed(now - startedAt)}</time>
             </>
           ) : (

@@ -63,13 +63,10 @@ export function IncomingInvitationDialog({ invitation, queueLength, onAccept, on
 
       <div className="countdown" aria-live="off">
         <span>Time left to answer: </span>
-        <time
-          className="countdown-value"
-          aria-label={`Time left: ${speakCountdown(remaining)}`}
-          data-testid="invitation-time-left"
-        >
+        <time className="countdown-value" aria-hidden="true" data-testid="invitation-time-left">
           {formatCountdown(remaining)}
         </time>
+        <span className="sr-only">{speakCountdown(remaining)}</span>
         {fraction != null && (
           <progress className="countdown-bar" max={1} value={fraction} aria-hidden="true" />
         )}

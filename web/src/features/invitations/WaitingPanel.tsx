@@ -28,8 +28,8 @@ export function WaitingPanel({ outgoing, onCancel }: Props) {
         </p>
       )}
       <p className="countdown big">
-        <span className="sr-only">Time left: </span>
-        <time data-testid="waiting-time-left" aria-label={`Time left: ${speakCountdown(remaining)}`}>
+        <span className="sr-only">Time left: {speakCountdown(remaining)}</span>
+        <time data-testid="waiting-time-left" aria-hidden="true">
           {formatCountdown(remaining)}
         </time>
       </p>

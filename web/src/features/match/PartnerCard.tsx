@@ -26,7 +26,8 @@ export function PartnerCard({ partner, status, blockedReason, onInvite }: Props)
           </h3>
           <p className="muted">{roleLine(partner.profile)}</p>
         </div>
-        <p className="match-score" aria-label={`Match score ${partner.matchScore} out of 100`}>
+        <p className="match-score">
+          <span className="sr-only">Match score: </span>
           <strong>{partner.matchScore}</strong>
           <span>% match</span>
         </p>
