@@ -1,11 +1,17 @@
 // socketio-echo: the server profile the official Engine.IO and Socket.IO protocol test suites
 // expect, built on net and socketio only.
 //
-//   socketio-echo [--port N] [--host H]      (default 127.0.0.1:3000; port 0 picks a free one)
+//   socketio-echo [--port N] [--host H] [--web-root DIR]
+//   (default 127.0.0.1:3000; port 0 picks a free one; DIR's files are served at /, e.g. a page
+//   for a browser test)
 //
 // - Socket.IO at /socket.io/, namespaces "/" and "/custom": on connection emits "auth" with the
 //   handshake's auth; "message" is echoed as "message-back" (binary attachments included);
 //   "message-with-ack" is acknowledged with its own arguments.
+//   Beyond the official suites, for the interop tests: "request-ack" makes the server emit
+//   "ack-request" with the same arguments and an acknowledgement (1 s timeout), then report the
+//   client's answer (or {"error": ...}) as "ack-response"; "join" puts the socket in a room and
+//   "broadcast" (room, ...args) emits "broadcast" with args to the room's other sockets.
 // - Raw Engine.IO at /engine.io/: every message is echoed back.
 // - pingInterval 300 ms, pingTimeout 200 ms, maxPayload 1000000, connectTimeout 1000 ms, CORS
 //   for any origin.
@@ -13,6 +19,7 @@
 #include "net/router.hpp"
 #include "net/server.hpp"
 #include "net/spawn.hpp"
+#include "net/static_files.hpp"
 #include "socketio/engine_server.hpp"
 #include "socketio/server.hpp"
 
@@ -34,15 +41,33 @@ using namespace mm;
 struct args {
   std::string host = "127.0.0.1";
   unsigned short port = 3000;
+  std::string web_root;
+};
+
+// Serves files from a directory; 404 for anything else.
+class static_handler final : public net::handler {
+public:
+  explicit static_handler(std::string root) : files_(std::move(root)) {}
+  boost::asio::awaitable<net::response> handle(net::request req) override {
+    if (auto res = files_.serve(req)) co_return std::move(*res);
+    co_return net::response::text(404, "not found\n");
+  }
+
+private:
+  net::static_files files_;
 };
 
 bool parse_args(int argc, char** argv, args& out) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if ((a == "--port" || a == "--host") && i + 1 < argc) {
+    if ((a == "--port" || a == "--host" || a == "--web-root") && i + 1 < argc) {
       const std::string_view v = argv[++i];
       if (a == "--host") {
         out.host = std::string(v);
+        continue;
+      }
+      if (a == "--web-root") {
+        out.web_root = std::string(v);
         continue;
       }
       unsigned value = 0;
@@ -73,6 +98,33 @@ void echo_socket(const std::shared_ptr<socketio::socket>& s) {
   s->on("message-with-ack", [](socketio::message msg, socketio::ack reply) {
     reply(std::move(msg.args), std::move(msg.attachments));
   });
+  s->on("request-ack", [weak = std::weak_ptr<socketio::socket>(s)](socketio::message msg, socketio::ack) {
+    auto self = weak.lock();
+    if (!self) return;
+    self->emit_with_ack(
+        "ack-request", std::move(msg.args),
+        [weak](boost::system::error_code ec, socketio::message reply) {
+          auto self = weak.lock();
+          if (!self) return;
+          if (ec) self->emit("ack-response", boost::json::array{boost::json::object{{"error", ec.message()}}});
+          else self->emit("ack-response", std::move(reply.args), std::move(reply.attachments));
+        },
+        std::chrono::seconds(1), std::move(msg.attachments));
+  });
+  s->on("join", [weak = std::weak_ptr<socketio::socket>(s)](socketio::message msg, socketio::ack reply) {
+    auto self = weak.lock();
+    if (!self || msg.args.empty() || !msg.args[0].is_string()) return;
+    self->join(std::string(msg.args[0].get_string()));
+    if (reply) reply();
+  });
+  s->on("broadcast", [weak = std::weak_ptr<socketio::socket>(s)](socketio::message msg, socketio::ack reply) {
+    auto self = weak.lock();
+    if (!self || msg.args.empty() || !msg.args[0].is_string()) return;
+    const std::string room(msg.args[0].get_string());
+    msg.args.erase(msg.args.begin());
+    const auto n = self->space().emit_to_room(room, "broadcast", msg.args, std::move(msg.attachments), self.get());
+    if (reply) reply(boost::json::array{n});
+  });
 }
 
 // Graceful stop: Socket.IO and Engine.IO sessions first (waiting polls answered), then the
@@ -98,7 +150,7 @@ boost::asio::awaitable<void> shut_down(boost::asio::io_context& io, socketio::se
 int main(int argc, char** argv) {
   args a;
   if (!parse_args(argc, argv, a)) {
-    std::fprintf(stderr, "usage: socketio-echo [--port N] [--host H]\n");
+    std::fprintf(stderr, "usage: socketio-echo [--port N] [--host H] [--web-root DIR]\n");
     return 2;
   }
   spdlog::set_level(std::getenv("MM_LOG_REQUESTS") ? spdlog::level::info : spdlog::level::warn);
@@ -127,6 +179,11 @@ int main(int argc, char** argv) {
   net::router routes;
   routes.add("/socket.io/", sio);
   routes.add("/engine.io/", raw);
+  std::unique_ptr<static_handler> files;
+  if (!a.web_root.empty()) {
+    files = std::make_unique<static_handler>(a.web_root);
+    routes.fallback(*files);
+  }
 
   net::server_options net_opts;
   net_opts.websocket_max_message = sio_opts.engine.max_payload;

@@ -37,7 +37,10 @@ std::optional<std::string> query_param(std::string_view query, std::string_view 
     const auto pair = query.substr(pos, end - pos);
     const auto eq = pair.find('=');
     const auto key = pair.substr(0, eq);
-    if (key == name) return percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+    if (key == name) {
+      const auto raw = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+      return percent_decode(raw, true).value_or(std::string(raw));
+    }
     pos = end + 1;
   }
   return std::nullopt;

@@ -7,8 +7,8 @@
 namespace mm::net {
 
 // The first value of parameter `name` in `query` (the part after '?'), percent-decoded with
-// '+' as space. An empty string for "name" or "name="; nullopt when absent or when its value
-// holds a malformed escape.
+// '+' as space; a value with a malformed escape is returned as it is (as Node's querystring
+// does). An empty string for "name" or "name="; nullopt when absent.
 std::optional<std::string> query_param(std::string_view query, std::string_view name);
 
 // Percent-decodes `text` ('+' as space when `plus_as_space`); nullopt for a malformed escape.
