@@ -25,12 +25,14 @@ describe('invitations and the interview room', { skip: skip ?? false, timeout: 3
   let browser;
   let alice;
   let bob;
+  let carol;
 
   before(async () => {
     server = await startServer({ invitationTtl: 120, rejoinGrace: 60 });
     browser = await launch();
     alice = await person(browser, server.url, 'Alice');
     bob = await person(browser, server.url, 'Bob');
+    carol = await person(browser, server.url, 'Carol');
   });
 
   after(async () => {
@@ -66,6 +68,12 @@ describe('invitations and the interview room', { skip: skip ?? false, timeout: 3
   test('the inviter cancels; the dialog closes by itself', async () => {
     await invite(alice.page, 'Bob', 1);
     const dialog = invitationDialog(bob.page, 'Alice');
+    await dialog.waitFor();
+    // Keyboard: focus starts on Accept & Start; Escape puts the dialog aside, the header reopens it.
+    assert.equal(await bob.page.evaluate(() => document.activeElement?.textContent), 'Accept & Start');
+    await bob.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await bob.page.getByRole('button', { name: 'Invitations (1)' }).click();
     await dialog.waitFor();
     await alice.page.getByRole('button', { name: 'Cancel invitation' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -108,6 +116,14 @@ describe('invitations and the interview room', { skip: skip ?? false, timeout: 3
     // Time runs once both are in: the interview is in progress.
     await alice.page.getByTestId('interview-timer').locator('time').waitFor();
     await screenshot(alice.page, '04-room-alice');
+    // A third person sees both as in an interview.
+    await signUp(carol, { role: 'SRE', level: 'junior', topics: 'linux' });
+    for (const name of ['Alice', 'Bob']) {
+      const status = partnerCard(carol.page, name).getByTestId('presence');
+      await eventually(async () => (await status.textContent()) === 'In an interview', `${name} shown in an interview`);
+    }
+    assert.ok(await partnerCard(carol.page, 'Bob').getByRole('button', { name: 'Send Interview Invitation' }).isDisabled());
+    await screenshot(carol.page, '08-find-match-busy');
     await screenshot(bob.page, '05-room-bob');
   });
 
@@ -154,5 +170,17 @@ describe('invitations and the interview room', { skip: skip ?? false, timeout: 3
     await alice.page.getByText('Clear questions, great hints.').waitFor();
     await alice.page.getByTestId('outcome').filter({ hasText: 'Completed' }).waitFor();
     await screenshot(alice.page, '07-history-detail');
+  });
+
+  test('the dashboard shows invitation statistics and recent interviews', async () => {
+    await alice.page.getByRole('link', { name: 'Dashboard' }).click();
+    const stats = alice.page.getByRole('region', { name: 'Invitation statistics' });
+    const sent = stats.locator('.stat', { hasText: 'Sent' }).locator('dd');
+    await eventually(async () => Number(await sent.textContent()) >= 4, 'four sent invitations counted');
+    const accepted = stats.locator('.stat', { hasText: /^Accepted/ }).locator('dd');
+    assert.ok(Number(await accepted.textContent()) >= 1);
+    const recent = alice.page.getByRole('region', { name: 'Recent interviews' });
+    await recent.getByRole('link', { name: 'Bob' }).first().waitFor();
+    await screenshot(alice.page, '09-dashboard');
   });
 });

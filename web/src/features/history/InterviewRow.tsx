@@ -16,7 +16,7 @@ export function InterviewRow({ interview, meId }: { interview: Interview; meId: 
           {partner.name}
         </Link>
         <span className="muted small">
-          {myRole(interview, meId) === 'interviewer' ? 'You interviewed' : 'You were interviewed'} ·{' '}
+          {myRole(interview, meId) === 'interviewer' ? 'You invited (interviewer)' : 'Invited you (candidate)'} ·{' '}
           <time dateTime={when.toISOString()}>{when.toLocaleString()}</time> · {interview.questions.length} question
           {interview.questions.length === 1 ? '' : 's'}
         </span>
