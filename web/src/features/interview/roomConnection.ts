@@ -170,12 +170,14 @@ export class RoomConnection {
     void this.join();
   }
 
-  /** Starts over: a fresh peer connection (after a failure the user wants to retry). */
+  /**
+   * Starts over after a failure: joins the room again, so the partner is told
+   * (peer-joined) and both sides build fresh connections.
+   */
   retry() {
     this.failedRestarts = 0;
     this.set({ failureReason: null });
-    if (this.snap.partnerPresent) this.resetPeer();
-    else void this.join();
+    void this.join();
   }
 
   /** Adds or replaces a local track (e.g. the camera after joining audio-only). */
