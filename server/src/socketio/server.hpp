@@ -16,6 +16,7 @@
 #include "socketio/engine_options.hpp"
 #include "socketio/engine_server.hpp"
 #include "socketio/nsp.hpp"
+#include "socketio/packet.hpp" // placeholder() for binary attachments
 
 #include "net/handler.hpp"
 
