@@ -1,5 +1,5 @@
 # The front door. `make run` and `make test` set up what is missing, build, then run or test.
-.PHONY: setup build server web run test test-unit test-node bench clean
+.PHONY: setup build server web run test test-unit test-node bench clean fuzz
 
 JOBS ?= 2
 BUILD_DIR ?= build
@@ -22,6 +22,11 @@ run: build
 
 test: build
 	@scripts/test.sh
+
+# libFuzzer targets (server/fuzz) in build-fuzz with clang, each for SECONDS seconds.
+SECONDS ?= 60
+fuzz:
+	@SECONDS_PER_TARGET=$(SECONDS) scripts/fuzz.sh
 
 bench: build
 	@bench/run.sh

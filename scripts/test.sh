@@ -72,7 +72,56 @@ vitest_suite() {
   record "$name" "${pass:-0}" "${fail:-0}" "$status"
 }
 
-suites=${SUITES:-"unit web conformance interop integration e2e"}
+# libFuzzer targets (scripts/fuzz.sh, build-fuzz, clang) for FUZZ_SECONDS each: any crash,
+# leak or UBSan report fails its target.
+fuzz_suite() {
+  local log="$logs/fuzz.log"
+  SECONDS_PER_TARGET=${FUZZ_SECONDS:-20} scripts/fuzz.sh >"$log" 2>&1
+  local status=$? line pass=0 fail=0
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+  [ -n "$line" ] && read -r pass _ fail _ <<<"$line"
+  record fuzz "$pass" "$fail" "$status"
+}
+
+# The unit tests and the black-box tests again, against the asan preset (ASan + UBSan, build-asan).
+# Servers write sanitizer reports to $sanlogs (log_path): any file there fails the suite.
+asan_suite() {
+  local dir=build-asan sanlogs="$PWD/build-asan/sanitizer-logs"
+  if ! { cmake --preset asan && cmake --build --preset asan -j2; } >"$logs/asan-build.log" 2>&1; then
+    cp "$logs/asan-build.log" "$logs/asan-build-failed.log"
+    tail -n 40 "$logs/asan-build.log" >"$logs/asan-unit.log"
+    record asan-unit 0 1 1
+    return
+  fi
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest_suite asan-unit "$dir"
+  rm -rf "$sanlogs" && mkdir -p "$sanlogs"
+  local saved=$MOCKMATE_BUILD_DIR
+  export MOCKMATE_BUILD_DIR=$dir
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$sanlogs/asan \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$sanlogs/ubsan \
+    node_suite_checked asan-integration "$sanlogs" tests/integration/
+  export MOCKMATE_BUILD_DIR=$saved
+}
+
+# node_suite, and one failure more when a sanitizer wrote a report into DIR.
+node_suite_checked() {
+  local name=$1 dir=$2
+  shift 2
+  local log="$logs/$name.log"
+  node --test --test-reporter=tap --test-timeout=300000 "$@" >"$log" 2>&1
+  local status=$? pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  fail=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  fail=${fail:-0}
+  if compgen -G "$dir/*" >/dev/null; then
+    { echo "---- sanitizer reports in $dir ----"; head -n 60 "$dir"/*; } >>"$log"
+    fail=$((fail + 1))
+  fi
+  record "$name" "${pass:-0}" "$fail" "$status"
+}
+
+suites=${SUITES:-"unit web conformance interop integration e2e security faults fuzz asan"}
 for suite in $suites; do
   case $suite in
     unit) ctest_suite unit "$MOCKMATE_BUILD_DIR" ;;
@@ -81,6 +130,10 @@ for suite in $suites; do
     interop) [ -d tests/interop ] && node_suite interop tests/interop/ ;;
     integration) node_suite integration tests/integration/ ;;
     e2e) [ -d tests/e2e ] && ls tests/e2e/*.test.* >/dev/null 2>&1 && node_suite e2e tests/e2e/ ;;
+    security) [ -d tests/security ] && node_suite security tests/security/ ;;
+    faults) [ -d tests/faults ] && node_suite faults tests/faults/ ;;
+    fuzz) fuzz_suite ;;
+    asan) asan_suite ;;
     *) echo "unknown suite $suite" >&2; exit 2 ;;
   esac
 done
