@@ -1,5 +1,6 @@
 #include "app/main_program.hpp"
 
+#include "app/admin_command.hpp"
 #include "app/config.hpp"
 #include "app/server_app.hpp"
 
@@ -25,6 +26,7 @@ int main_program(int argc, char** argv) {
       spdlog::set_level(spdlog::level::from_str(cfg.log_level));
       return serve(cfg, argc > 0 ? argv[0] : "mockmate");
     }
+    if (command == "admin") return admin_command(args);
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << usage();
       return 0;

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Runs every load scenario (idle, invite, signal, storm) against mockmate and against the Node
+# reference peer (bench/peers/node-socketio), with the same generator (build/mockmate-load), and
+# writes bench/results/latest.{json,md} and bench/results/latency.png.
+#
+#   bench/run.sh            full run (large N, longer windows)
+#   QUICK=1 bench/run.sh    small N, short windows: under 3 minutes
+#
+# Each server runs pinned to CPU 0 (taskset -c 0), the generator on CPU 1. mockmate gets a
+# fresh SQLite database in a temporary folder (BENCH_DB_DIR, default: a mktemp folder on disk),
+# --invitation-rate-limit 0, and users made by `mockmate admin create-users`; the peer reads the
+# same tokens file. Every server is started fresh for each scenario and stopped by its pid.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=${QUICK:-0}
+BUILD_DIR=${BUILD_DIR:-build}
+MOCKMATE=$BUILD_DIR/mockmate
+LOAD=$BUILD_DIR/mockmate-load
+PEER_DIR=bench/peers/node-socketio
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+
+for bin in "$MOCKMATE" "$LOAD"; do
+  [ -x "$bin" ] || { echo "bench: $bin is missing; run make build" >&2; exit 1; }
+done
+if [ ! -d "$PEER_DIR/node_modules" ]; then
+  (cd "$PEER_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if ! command -v rsvg-convert >/dev/null; then
+  echo "bench: installing librsvg2-bin for the chart" >&2
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get install -y -qq --no-install-recommends librsvg2-bin >/dev/null 2>&1 ||
+    { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq --no-install-recommends librsvg2-bin >/dev/null; } ||
+    echo "bench: no rsvg-convert; the chart stays an SVG" >&2
+fi
+
+# Two CPUs: server on 0, generator on 1. On a one-CPU machine both share CPU 0.
+if [ "$(nproc)" -ge 2 ]; then SERVER_CPU=0; LOAD_CPU=1; else SERVER_CPU=0; LOAD_CPU=0; fi
+
+# Many connections: lift the descriptor limit (root may raise the hard limit too).
+ulimit -n 1048576 2>/dev/null || ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+if [ "$QUICK" = 1 ]; then
+  IDLE_N=2000;  IDLE_WINDOW=4; PING=1
+  INVITE_PAIRS=150; INVITE_RATES=100,300,1000,2000,4000; STEP=2
+  SIGNAL_PAIRS=50;  SIGNAL_RATES=1000,3000,10000,20000,40000
+  STORM_N=2000; SOURCE_ADDRS=4; TIMEOUT=30
+else
+  IDLE_N=${IDLE_N:-20000}; IDLE_WINDOW=20; PING=5
+  INVITE_PAIRS=1000; INVITE_RATES=100,300,1000,2000,3000,5000,7500,10000; STEP=5
+  SIGNAL_PAIRS=500;  SIGNAL_RATES=1000,3000,10000,20000,40000,60000,80000,100000
+  STORM_N=${STORM_N:-20000}; SOURCE_ADDRS=16; TIMEOUT=120
+fi
+USERS=$(( IDLE_N > STORM_N ? IDLE_N : STORM_N ))
+if (( USERS < 2 * (INVITE_PAIRS + SIGNAL_PAIRS) )); then USERS=$(( 2 * (INVITE_PAIRS + SIGNAL_PAIRS) )); fi
+
+WORK=$(mktemp -d "${BENCH_DB_DIR:-${TMPDIR:-/tmp}}/mockmate-bench.XXXXXX")
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+cleanup() { stop_server; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "bench: creating $USERS users" >&2
+DB="sqlite:$WORK/mockmate.db"
+"$MOCKMATE" admin create-users --count "$USERS" --db "$DB" --out "$WORK/tokens.txt"
+
+# start_server NAME: starts it on SERVER_CPU, sets SERVER_PID and SERVER_URL.
+start_server() {
+  local out="$WORK/$1.out"
+  : >"$out"
+  case "$1" in
+    mockmate)
+      taskset -c "$SERVER_CPU" "$MOCKMATE" serve --listen 127.0.0.1:0 --db "$DB" --invitation-rate-limit 0 \
+        --ping-interval "$PING" --ping-timeout 20 --log-level warn >"$out" 2>>"$WORK/mockmate.err" &
+      ;;
+    peer)
+      taskset -c "$SERVER_CPU" node "$PEER_DIR/server.js" --tokens "$WORK/tokens.txt" --port 0 \
+        --ping-interval "$PING" --ping-timeout 20 >"$out" 2>>"$WORK/peer.err" &
+      ;;
+  esac
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    SERVER_URL=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$out" | head -1)
+    [ -n "$SERVER_URL" ] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bench: $1 did not start" >&2
+  cat "$WORK/$1.err" >&2 2>/dev/null || true
+  exit 1
+}
+
+# load NAME SCENARIO ARGS...: one generator run against a fresh server; appends its JSON line.
+load() {
+  local name=$1 scenario=$2; shift 2
+  start_server "$name"
+  sleep 0.5
+  echo "bench: $scenario against $name ($SERVER_URL, pid $SERVER_PID)" >&2
+  if ! timeout 600 taskset -c "$LOAD_CPU" "$LOAD" --scenario "$scenario" --url "$SERVER_URL" --tokens "$WORK/tokens.txt" \
+      --server-pid "$SERVER_PID" --label "$name" --source-addresses "$SOURCE_ADDRS" --timeout-seconds "$TIMEOUT" "$@" \
+      >>"$WORK/results.jsonl"; then
+    echo "{\"scenario\":\"$scenario\",\"server\":\"$name\",\"failed\":true}" >>"$WORK/results.jsonl"
+  fi
+  stop_server
+}
+
+for name in mockmate peer; do
+  load "$name" idle --connections "$IDLE_N" --window-seconds "$IDLE_WINDOW"
+  load "$name" invite --pairs "$INVITE_PAIRS" --rates "$INVITE_RATES" --step-seconds "$STEP"
+  load "$name" signal --user-offset $(( 2 * INVITE_PAIRS )) --pairs "$SIGNAL_PAIRS" --rates "$SIGNAL_RATES" --step-seconds "$STEP"
+  load "$name" storm --connections "$STORM_N"
+done
+
+node bench/report.mjs "$WORK/results.jsonl" "$RESULTS" "quick=$QUICK"
+if command -v rsvg-convert >/dev/null; then
+  rsvg-convert -o "$RESULTS/latency.png" "$RESULTS/latency.svg" && rm -f "$RESULTS/latency.svg"
+fi
+cat "$RESULTS/latest.md"
