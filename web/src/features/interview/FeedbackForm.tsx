@@ -107,7 +107,7 @@ export function FeedbackForm({ roomId, partnerName }: { roomId: string; partnerN
         <textarea
           id="feedback-comments"
           rows={4}
-          maxLength={5000}
+          maxLength={4000}
           value={comments}
           onChange={(e) => setComments(e.target.value)}
           placeholder="What went well? What could be better?"
