@@ -1,11 +1,14 @@
 #include "app/server_app.hpp"
 
 #include "bus/bus.hpp"
+#include "bus/redis_bus.hpp"
 #include "http/api.hpp"
 #include "http/responses.hpp"
+#include "net/random_token.hpp"
 #include "net/router.hpp"
 #include "net/server.hpp"
 #include "net/spawn.hpp"
+#include "realtime/cluster_node.hpp"
 #include "realtime/gateway.hpp"
 #include "services/lifecycle.hpp"
 #include "services/service_set.hpp"
@@ -46,12 +49,17 @@ services::service_config service_config_of(const config& cfg) {
   s.turn_ttl = std::chrono::seconds{cfg.turn_ttl};
   return s;
 }
+// With --redis, `cluster` and `redis` (else null): the other nodes are told first, the bus
+// stopped last (it sends what is queued).
 asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realtime::gateway& gateway,
-                                services::timers& deadlines, realtime::presence_registry& presence) {
+                                services::timers& deadlines, realtime::presence_registry& presence,
+                                realtime::cluster_node* cluster, bus::redis_bus* redis) {
+  if (cluster) cluster->stop();
   gateway.close();
   co_await server.stop();
   deadlines.cancel_all();
   presence.stop();
+  if (redis) redis->stop();
   io.stop();
 }
 } // namespace
@@ -61,7 +69,16 @@ int serve(const config& cfg, const std::string& argv0) {
   auto db = store::create_store(cfg.db);
   db->migrate();
   services::db_executor executor{1};
-  auto events = bus::create_local_bus(io.get_executor());
+  // --redis: several nodes sharing the database and Redis act as one service.
+  std::unique_ptr<bus::bus> events;
+  bus::redis_bus* redis = nullptr;
+  if (cfg.redis) {
+    auto r = bus::create_redis_bus(io.get_executor(), *cfg.redis, net::random_token(9));
+    redis = r.get();
+    events = std::move(r);
+  } else {
+    events = bus::create_local_bus(io.get_executor());
+  }
   domain::system_clock clock;
   services::metrics counters;
   services::timers deadlines{io.get_executor(), clock};
@@ -83,6 +100,12 @@ int serve(const config& cfg, const std::string& argv0) {
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0)}};
   realtime::gateway gateway{io.get_executor(), set, presence, rt_options};
+  std::unique_ptr<realtime::cluster_node> cluster;
+  if (redis) {
+    cluster = std::make_unique<realtime::cluster_node>(io.get_executor(), *redis, presence, set);
+    cluster->start();
+    spdlog::info("cluster node {}: sharing Redis with the other nodes", redis->node_id());
+  }
   net::router router;
   router.add("/socket.io/", gateway.handler());
   router.fallback(api);
@@ -104,14 +127,14 @@ int serve(const config& cfg, const std::string& argv0) {
   if (!bound) throw std::runtime_error("cannot listen on " + cfg.listen_host + ":" + std::to_string(cfg.listen_port) + ": " +
                                        bound.error().message());
 
-  net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx), "restore deadlines");
+  net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx, redis == nullptr), "restore deadlines");
   net::spawn_logged(io.get_executor(), services::sweep_deadlines(ctx, domain::milliseconds{1000}), "deadline sweep");
 
   asio::signal_set signals{io, SIGINT, SIGTERM};
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {}: shutting down", sig);
-    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence), "shutdown");
+    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, cluster.get(), redis), "shutdown");
   });
 
   const auto ep = *bound;

@@ -78,6 +78,7 @@ awaitable<json::object> join_room(gateway::impl& g, socket_ptr s, json::value pa
   }
   g.places[room][user] = s;
   state_of(*s).places[room] = domain::other_participant(joined->iv, user);
+  g.place_taken(room, user);
 
   json::array peers;
   for (const auto& p : joined->peers) peers.emplace_back(p);

@@ -59,7 +59,12 @@ awaitable<std::optional<json::value>> authenticate(gateway::impl& g, socketio::s
 awaitable<void> announce_presence(gateway::impl& g, std::string user_id) {
   std::vector<std::string> ids{user_id};
   auto states = co_await g.services.profiles.presence_of(std::move(ids));
-  for (auto& p : states) g.services.ctx.events.publish({"presence:" + user_id, "presence", json::serialize(p)});
+  // With --redis every node announces its own view's changes to its own watchers.
+  for (auto& p : states) {
+    bus::message m{"presence:" + user_id, "presence", json::serialize(p)};
+    if (g.presence.cluster()) g.deliver(m);
+    else g.services.ctx.events.publish(std::move(m));
+  }
 }
 
 awaitable<void> welcome(gateway::impl& g, std::shared_ptr<socketio::socket> s) {
@@ -98,6 +103,7 @@ gateway::impl::impl(boost::asio::any_io_executor ex, services::service_set& serv
   users.on_connection([this](const std::shared_ptr<socketio::socket>& s) { on_connected(*this, s); });
   install_events();
   services.ctx.events.subscribe([this](const bus::message& m) { deliver(m); });
+  presence.on_remote_change([this](const std::string& user) { net::spawn_logged(this->ex, announce_presence(*this, user), "presence (cluster)"); });
 }
 
 void gateway::impl::drop_place(socketio::socket& s, const std::string& room) {
@@ -105,7 +111,13 @@ void gateway::impl::drop_place(socketio::socket& s, const std::string& room) {
   auto it = places.find(room);
   if (it == places.end()) return;
   auto held = it->second.find(s.user_id());
-  if (held != it->second.end() && held->second.lock().get() == &s) it->second.erase(held);
+  if (held != it->second.end() && held->second.lock().get() == &s) {
+    it->second.erase(held);
+    if (auto* c = presence.cluster()) {
+      place_stamps.erase(room + '\n' + s.user_id());
+      c->place_released(room, s.user_id());
+    }
+  }
   if (it->second.empty()) places.erase(it);
 }
 
@@ -154,6 +166,10 @@ void gateway::impl::deliver(const bus::message& m) {
     auto held = it->second.find(std::string(rest.substr(colon + 1)));
     if (held == it->second.end()) return;
     if (auto s = held->second.lock()) s->send_encoded(encode());
+  } else if (topic.starts_with("place:") && m.event == "place-taken") {
+    place_moved(m);
+  } else if (topic == "bus" && m.event == "reconnected") {
+    resync();
   } else if (topic.starts_with("control:") && m.event == "session-revoked") {
     const auto hash = json::parse(m.payload);
     for (const auto& s : users.sockets_of_user(std::string(topic.substr(8))))

@@ -6,6 +6,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -41,6 +42,15 @@ struct gateway::impl {
   void drop_place(socketio::socket& s, const std::string& room);
   void set_watching(socketio::socket& s, std::vector<std::string> ids);
   void install_events();
+
+  // With --redis (cluster_gateway.cpp). When (room, user)'s place was taken here: (ms, node).
+  std::unordered_map<std::string, std::pair<std::int64_t, std::string>> place_stamps; // "room\nuser"
+  // A socket here took the user's place: tells the other nodes (their socket gets left-room).
+  void place_taken(const std::string& room, const std::string& user);
+  // Another node's socket took a place: drops ours when that take is the later one.
+  void place_moved(const bus::message& m);
+  // The bus came back after losing Redis: pending invitations and watched presence again.
+  void resync();
 };
 
 // {"ok": false, "error": {...}}

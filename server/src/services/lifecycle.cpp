@@ -108,9 +108,11 @@ void arm_grace(context& ctx, const std::string& room_id, domain::time_point at) 
   ctx.deadlines.arm("grace:" + room_id, at, [&ctx, room_id] { spawn(ctx, abandon_now(ctx, room_id), "room grace"); });
 }
 
-awaitable<void> restore_deadlines(context& ctx) {
+awaitable<void> restore_deadlines(context& ctx, bool reset_presence) {
   const auto grace_from_now = ctx.clock.now() + ctx.config.rejoin_grace;
-  co_await ctx.executor.run([&] { ctx.db.reset_presence(grace_from_now); });
+  // Several nodes (--redis): the others' participants are still there; the places of a node that
+  // died are given up by the survivor that claims it (realtime/cluster_node).
+  if (reset_presence) co_await ctx.executor.run([&] { ctx.db.reset_presence(grace_from_now); });
   auto pending = co_await ctx.executor.run([&] { return ctx.db.pending_deadlines(); });
   auto graces = co_await ctx.executor.run([&] { return ctx.db.grace_deadlines(); });
   for (const auto& t : pending) arm_expiry(ctx, t.room_id, t.at); // overdue ones fire at once

@@ -23,8 +23,9 @@ boost::asio::awaitable<boost::json::object> invitation_payload(context& ctx, con
 void arm_expiry(context& ctx, const std::string& room_id, domain::time_point at);
 // Abandons the room at `at` unless both participants are in it by then.
 void arm_grace(context& ctx, const std::string& room_id, domain::time_point at);
-// Start-up: expires overdue invitations, re-arms live ones and every grace deadline.
-boost::asio::awaitable<void> restore_deadlines(context& ctx);
+// Start-up: expires overdue invitations, re-arms live ones and every grace deadline; with
+// `reset_presence` (one node), every participant first counts as having left.
+boost::asio::awaitable<void> restore_deadlines(context& ctx, bool reset_presence = true);
 // Every `period`, acts on stored deadlines that passed without a local timer (an invitation sent
 // through another node that died, say). The store's conditional updates make a deadline act
 // once, whichever node or timer gets there first. Runs until the executor stops.
