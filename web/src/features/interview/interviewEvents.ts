@@ -1,14 +1,13 @@
 // interview-started and interview-ended are handled here, once for the whole
 // signed-in app: they update the cached interview (which the room page reads)
 // and the lists, and tell the user when they are not looking at that room.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { socket } from '../../lib/socket';
 import type { Interview, InterviewDetailResponse } from '../../types';
 import { outcomeOf, partnerOf } from '../history/outcome';
-import { useRef } from 'react';
 
 export function useInterviewEvents(meId: string) {
   const qc = useQueryClient();

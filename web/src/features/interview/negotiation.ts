@@ -25,14 +25,6 @@ export function decideOnDescription(c: DescriptionContext): DescriptionDecision 
   return { collision, ignore: !c.polite && collision };
 }
 
-/**
- * Whether a failure to add a remote ICE candidate may be swallowed: candidates
- * that belong to an offer we ignored fail to apply and are expected to.
- */
-export function mayIgnoreCandidateError(ignoringOffer: boolean): boolean {
-  return ignoringOffer;
-}
-
 /** How to react to a change of the peer connection's state. */
 export type IceAction = 'none' | 'restart-now' | 'restart-after-grace';
 

@@ -79,7 +79,7 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
       const s = stateRef.current;
       const wasOutgoing = s.outgoing?.interview.roomId === iv.roomId;
       const acted = actedHere.current.has(iv.roomId);
-      dispatch({ type: 'settled', interview: iv });
+      dispatch({ type: 'settled', roomId: iv.roomId });
       qc.setQueryData(['interview', iv.roomId], (old: { interview: Interview } | undefined) => ({ ...old, interview: iv }));
       refreshLists();
       const { tone, message } = describeOutcome(iv, { meId, actedHere: acted });
@@ -151,7 +151,7 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
         settle(interview);
       } catch (e) {
         if (e instanceof ApiError && e.code === 'not_found') {
-          dispatch({ type: 'settled', interview: { roomId } as Interview });
+          dispatch({ type: 'settled', roomId });
         }
       }
     },

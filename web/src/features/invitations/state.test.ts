@@ -43,14 +43,14 @@ describe('invitationReducer', () => {
   it('removes an invitation and its dismissal when it is settled', () => {
     let s = receive(initialInvitationState, 'r1', 0);
     s = invitationReducer(s, { type: 'dismissed', roomId: 'r1' });
-    s = invitationReducer(s, { type: 'settled', interview: makeInterview({ roomId: 'r1', status: 'cancelled' }) });
+    s = invitationReducer(s, { type: 'settled', roomId: 'r1' });
     expect(s.incoming).toEqual([]);
     expect(s.dismissed).toEqual([]);
   });
 
   it('returns the same state when a settled event concerns nothing it holds', () => {
     const s = receive(initialInvitationState, 'r1', 0);
-    expect(invitationReducer(s, { type: 'settled', interview: makeInterview({ roomId: 'zz', status: 'expired' }) })).toBe(s);
+    expect(invitationReducer(s, { type: 'settled', roomId: 'zz' })).toBe(s);
   });
 
   it('tracks the sent invitation and clears it when settled', () => {
@@ -63,7 +63,7 @@ describe('invitationReducer', () => {
     });
     expect(s.outgoing?.deadline).toBe(5100);
     expect(s.outgoing?.inviteeOnline).toBe(false);
-    s = invitationReducer(s, { type: 'settled', interview: makeInterview({ roomId: 'o1', status: 'rejected' }) });
+    s = invitationReducer(s, { type: 'settled', roomId: 'o1' });
     expect(s.outgoing).toBeNull();
   });
 

@@ -32,7 +32,8 @@ export const initialInvitationState: InvitationState = { incoming: [], outgoing:
 export type InvitationAction =
   | { type: 'received'; interview: Interview; from: Partner; now: number }
   | { type: 'sent'; interview: Interview; invitee: Partner | null; inviteeOnline: boolean | null; now: number }
-  | { type: 'settled'; interview: Interview }
+  /** The invitation left `pending` (or is gone): forget it. */
+  | { type: 'settled'; roomId: Id }
   | { type: 'dismissed'; roomId: Id }
   | { type: 'reopened'; roomId: Id }
   /**
@@ -74,7 +75,7 @@ export function invitationReducer(state: InvitationState, action: InvitationActi
       };
     }
     case 'settled': {
-      const roomId = action.interview.roomId;
+      const { roomId } = action;
       const incoming = state.incoming.filter((x) => x.interview.roomId !== roomId);
       const outgoing = state.outgoing?.interview.roomId === roomId ? null : state.outgoing;
       const dismissed = state.dismissed.filter((id) => id !== roomId);
