@@ -5,10 +5,11 @@
 //   commits with synchronous=FULL, which on a disk costs an fsync per transaction), else in
 //   the system temp folder.
 // - "postgres": when the environment variable MOCKMATE_TEST_PG_URL holds a postgresql:// URL
-//   (e.g. postgresql://mockmate@127.0.0.1:5432/mockmate_test). Each test gets its own schema:
-//   the suite creates schema `mmt_<test id>` with psql, then opens
-//   `create_store(URL + "?options=-csearch_path%3Dmmt_<test id>")` (`&` instead of `?` when the
-//   URL has a query already), so the PostgreSQL backend must keep every table it creates and
+//   (e.g. `export MOCKMATE_TEST_PG_URL=$(scripts/pg-test-server.sh start)`). Each test gets its
+//   own schema: the first open of a test id (re)creates schema `mmt_<test id>` with psql, then opens
+//   `create_store(URL + "?options=-csearch_path%3Dmmt_<test id>%20-cclient_min_messages%3Dwarning")`
+//   (`&` instead of `?` when the URL has a query already), so the PostgreSQL backend must keep
+//   every table it creates and
 //   every statement it runs inside the connection's search_path (no schema-qualified names), and
 //   `migrate()` must build an empty schema from nothing. The schema is dropped after the test.
 //
@@ -21,6 +22,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -65,21 +68,43 @@ inline backend sqlite_backend() {
 }
 
 inline void psql(const std::string& url, const std::string& sql) {
-  const std::string command = "psql -X -q -v ON_ERROR_STOP=1 '" + url + "' -c '" + sql + "' >/dev/null";
+  const std::string command =
+      "PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 '" + url + "' -c '" + sql + "' >/dev/null";
   if (std::system(command.c_str()) != 0) throw std::runtime_error("psql failed: " + sql);
+}
+
+// The test ids whose schema this process made: the first open of an id makes it afresh, drop
+// removes only those (a test id is unique per process, so there is nothing else to remove).
+struct schema_registry {
+  std::mutex mutex;
+  std::set<std::string> made;
+  bool make(const std::string& test_id) {
+    std::lock_guard lock(mutex);
+    return made.insert(test_id).second;
+  }
+  bool forget(const std::string& test_id) {
+    std::lock_guard lock(mutex);
+    return made.erase(test_id) > 0;
+  }
+};
+inline schema_registry& schemas() {
+  static schema_registry registry;
+  return registry;
 }
 
 inline backend postgres_backend(std::string url) {
   return {"postgres",
           [url](const std::string& test_id) {
             const std::string schema = "mmt_" + test_id;
-            psql(url, "CREATE SCHEMA IF NOT EXISTS " + schema);
+            if (schemas().make(test_id)) psql(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
             const char joint = url.find('?') == std::string::npos ? '?' : '&';
-            auto s = mm::store::create_store(url + joint + "options=-csearch_path%3D" + schema);
+            auto s = mm::store::create_store(url + joint + "options=-csearch_path%3D" + schema + "%20-cclient_min_messages%3Dwarning");
             s->migrate();
             return s;
           },
-          [url](const std::string& test_id) { psql(url, "DROP SCHEMA IF EXISTS mmt_" + test_id + " CASCADE"); }};
+          [url](const std::string& test_id) {
+            if (schemas().forget(test_id)) psql(url, "DROP SCHEMA IF EXISTS mmt_" + test_id + " CASCADE");
+          }};
 }
 
 } // namespace detail
