@@ -9,8 +9,8 @@
 //   own schema: the first open of a test id (re)creates schema `mmt_<test id>` with psql, then opens
 //   `create_store(URL + "?options=-csearch_path%3Dmmt_<test id>%20-cclient_min_messages%3Dwarning")`
 //   (`&` instead of `?` when the URL has a query already), so the PostgreSQL backend must keep
-//   every table it creates and
-//   every statement it runs inside the connection's search_path (no schema-qualified names), and
+//   every table it creates and every statement it runs inside the connection's search_path (no
+//   schema-qualified names), and
 //   `migrate()` must build an empty schema from nothing. The schema is dropped after the test.
 //
 // `open(test_id)` may be called several times with one id: every call is a new, independent
