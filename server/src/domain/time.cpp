@@ -25,7 +25,14 @@ std::optional<time_point> from_iso8601(std::string_view s) {
   using namespace std::chrono;
   int y, mo, d, h, mi, sec, ms;
   char z;
-  if (s.size() != 24) return std::nullopt;
+  // Exactly "YYYY-MM-DDTHH:MM:SS.mmmZ": a digit in every digit position (sscanf alone would also
+  // take signs and blanks).
+  constexpr std::string_view shape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (s.size() != shape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    const bool digit = s[i] >= '0' && s[i] <= '9';
+    if (shape[i] == 'd' ? !digit : s[i] != shape[i]) return std::nullopt;
+  }
   const std::string str(s);
   if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d%c", &y, &mo, &d, &h, &mi, &sec, &ms, &z) != 8 || z != 'Z')
     return std::nullopt;

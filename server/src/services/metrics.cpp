@@ -1,11 +1,19 @@
 #include "services/metrics.hpp"
 
 #include <array>
+#include <charconv>
 #include <sstream>
 
 namespace mm::services {
 namespace {
 constexpr std::array<double, 12> bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+// The shortest text that reads back as `v` (counters stay exact past a million).
+std::string number(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
+}
 
 std::string with(const std::string& labels, const std::string& extra) {
   if (labels.empty()) return "{" + extra + "}";
@@ -48,7 +56,7 @@ std::string metrics::render() const {
   };
   for (const auto& [name, series] : counters_) {
     header(name, "counter");
-    for (const auto& [labels, v] : series) out << name << (labels.empty() ? "" : "{" + labels + "}") << ' ' << v << '\n';
+    for (const auto& [labels, v] : series) out << name << (labels.empty() ? "" : "{" + labels + "}") << ' ' << number(v) << '\n';
   }
   for (const auto& [name, series] : histograms_) {
     header(name, "histogram");
@@ -56,13 +64,13 @@ std::string metrics::render() const {
       for (std::size_t i = 0; i < bounds.size(); ++i)
         out << name << "_bucket" << with(labels, "le=\"" + std::to_string(bounds[i]) + "\"") << ' ' << h.buckets[i] << '\n';
       out << name << "_bucket" << with(labels, "le=\"+Inf\"") << ' ' << h.count << '\n';
-      out << name << "_sum" << (labels.empty() ? "" : "{" + labels + "}") << ' ' << h.sum << '\n';
+      out << name << "_sum" << (labels.empty() ? "" : "{" + labels + "}") << ' ' << number(h.sum) << '\n';
       out << name << "_count" << (labels.empty() ? "" : "{" + labels + "}") << ' ' << h.count << '\n';
     }
   }
   for (const auto& [name, read] : gauges_) {
     header(name, "gauge");
-    out << name << ' ' << read() << '\n';
+    out << name << ' ' << number(read()) << '\n';
   }
   return out.str();
 }

@@ -66,7 +66,8 @@ outcome<std::optional<int>> score(const json::object& o, std::string_view field,
   std::int64_t n = 0;
   if (v.is_int64()) n = v.get_int64();
   else if (v.is_uint64() && v.get_uint64() < 100) n = static_cast<std::int64_t>(v.get_uint64());
-  else if (v.is_double() && v.get_double() == static_cast<double>(static_cast<std::int64_t>(v.get_double())))
+  else if (v.is_double() && v.get_double() >= 1 && v.get_double() <= 5 &&
+           v.get_double() == static_cast<double>(static_cast<std::int64_t>(v.get_double())))
     n = static_cast<std::int64_t>(v.get_double());
   else return invalid(name, "must be a whole number from 1 to 5.");
   if (n < 1 || n > 5) return invalid(name, "must be a whole number from 1 to 5.");

@@ -1,6 +1,7 @@
 #include "services/timezone.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -22,6 +23,11 @@ std::optional<int> timezone_db::offset_minutes(std::string_view name) const {
   auto key = dir_ + "/" + std::string(name);
   if (auto it = cache.find(key); it != cache.end()) return it->second;
   std::optional<int> result;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(key, ec)) { // a folder such as "Europe" is no zone
+    if (cache.size() < 1000) cache.emplace(key, result);
+    return result;
+  }
   std::ifstream in(key, std::ios::binary);
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (data.size() > 44 && data.compare(0, 4, "TZif") == 0 && data.back() == '\n') {
