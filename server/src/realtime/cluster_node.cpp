@@ -1,6 +1,7 @@
 #include "realtime/cluster_node.hpp"
 
 #include "net/spawn.hpp"
+#include "services/lifecycle.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -76,6 +77,7 @@ void cluster_node::start() {
   });
   bus_.subscribe([this](const bus::message& m) {
     if (m.topic == "cluster") on_message(m);
+    else if (m.event == "interview-invitation-received") watch_deadline(m);
   });
   bus_.on_link([this](bool up) { on_link(up); });
   schedule();
@@ -177,6 +179,18 @@ void cluster_node::on_message(const bus::message& m) {
   }
 }
 
+// Every node arms the expiry of every invitation it hears of, so that it expires on time even
+// when the node that sent it dies first (the store lets exactly one expiry act).
+void cluster_node::watch_deadline(const bus::message& m) {
+  try {
+    const auto v = json::parse(m.payload);
+    const auto& iv = v.at("interview").as_object();
+    const auto at = domain::from_iso8601(iv.at("expiresAt").as_string());
+    if (at && iv.at("status").as_string() == "pending") services::arm_expiry(services_.ctx, std::string(iv.at("roomId").as_string()), *at);
+  } catch (const std::exception&) {
+  }
+}
+
 void cluster_node::schedule() {
   if (stopping_) return;
   ticker_.expires_after(tick_period);
@@ -246,6 +260,7 @@ void cluster_node::claim() {
 
 void cluster_node::take_over(const std::vector<std::string>& claimed) {
   std::size_t places = 0;
+  bool took_over = false;
   bool ours = false; // we were claimed (stalled past the TTL): our places are still ours
   for (const auto& item : claimed) {
     if (item.rfind("n:", 0) == 0) {
@@ -253,6 +268,7 @@ void cluster_node::take_over(const std::vector<std::string>& claimed) {
       ours = dead == node_id();
       if (ours) continue;
       spdlog::info("cluster: node {} is gone; its users go offline and its room places are given up", dead);
+      took_over = true;
       send("dead", {{"dead", dead}});
       last_seen_.erase(dead);
       presence_.remote_drop(dead);
@@ -264,6 +280,9 @@ void cluster_node::take_over(const std::vector<std::string>& claimed) {
     }
   }
   if (places) spdlog::info("cluster: gave up {} room places of gone nodes", places);
+  // The gone nodes' deadline timers died with them: arm them here (the sweep would act too, a
+  // second or two late). Places stay as they are.
+  if (took_over) net::spawn_logged(ex_, services::restore_deadlines(services_.ctx, false), "deadlines of gone nodes");
 }
 
 } // namespace mm::realtime

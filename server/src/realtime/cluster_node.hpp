@@ -46,6 +46,7 @@ public:
 private:
   using clock = std::chrono::steady_clock;
   void on_message(const bus::message& m);
+  void watch_deadline(const bus::message& m);
   void on_link(bool up);
   void tick();
   void schedule();
