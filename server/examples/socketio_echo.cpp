@@ -1,7 +1,7 @@
 // socketio-echo: the server profile the official Engine.IO and Socket.IO protocol test suites
 // expect, built on net and socketio only.
 //
-//   socketio-echo [--port N] [--host H] [--web-root DIR]
+//   socketio-echo [--port N] [--host H] [--web-root DIR] [--ping-interval MS] [--ping-timeout MS]
 //   (default 127.0.0.1:3000; port 0 picks a free one; DIR's files are served at /, e.g. a page
 //   for a browser test)
 //
@@ -42,6 +42,8 @@ struct args {
   std::string host = "127.0.0.1";
   unsigned short port = 3000;
   std::string web_root;
+  unsigned ping_interval_ms = 300;
+  unsigned ping_timeout_ms = 200;
 };
 
 // Serves files from a directory; 404 for anything else.
@@ -60,7 +62,8 @@ private:
 bool parse_args(int argc, char** argv, args& out) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if ((a == "--port" || a == "--host" || a == "--web-root") && i + 1 < argc) {
+    if ((a == "--port" || a == "--host" || a == "--web-root" || a == "--ping-interval" || a == "--ping-timeout") &&
+        i + 1 < argc) {
       const std::string_view v = argv[++i];
       if (a == "--host") {
         out.host = std::string(v);
@@ -72,8 +75,11 @@ bool parse_args(int argc, char** argv, args& out) {
       }
       unsigned value = 0;
       auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
-      if (ec != std::errc() || p != v.data() + v.size() || value > 65535) return false;
-      out.port = static_cast<unsigned short>(value);
+      if (ec != std::errc() || p != v.data() + v.size()) return false;
+      if (a == "--ping-interval") out.ping_interval_ms = value;
+      else if (a == "--ping-timeout") out.ping_timeout_ms = value;
+      else if (value > 65535) return false;
+      else out.port = static_cast<unsigned short>(value);
     } else {
       return false;
     }
@@ -81,10 +87,10 @@ bool parse_args(int argc, char** argv, args& out) {
   return true;
 }
 
-socketio::engine_options echo_engine_options() {
+socketio::engine_options echo_engine_options(const args& a) {
   socketio::engine_options o;
-  o.ping_interval = std::chrono::milliseconds(300);
-  o.ping_timeout = std::chrono::milliseconds(200);
+  o.ping_interval = std::chrono::milliseconds(a.ping_interval_ms);
+  o.ping_timeout = std::chrono::milliseconds(a.ping_timeout_ms);
   o.max_payload = 1'000'000;
   o.allow_origin = [](std::string_view) { return true; };
   return o;
@@ -150,7 +156,7 @@ boost::asio::awaitable<void> shut_down(boost::asio::io_context& io, socketio::se
 int main(int argc, char** argv) {
   args a;
   if (!parse_args(argc, argv, a)) {
-    std::fprintf(stderr, "usage: socketio-echo [--port N] [--host H] [--web-root DIR]\n");
+    std::fprintf(stderr, "usage: socketio-echo [--port N] [--host H] [--web-root DIR] [--ping-interval MS] [--ping-timeout MS]\n");
     return 2;
   }
   spdlog::set_level(std::getenv("MM_LOG_REQUESTS") ? spdlog::level::info : spdlog::level::warn);
@@ -158,14 +164,14 @@ int main(int argc, char** argv) {
   boost::asio::io_context io(1);
 
   socketio::server_options sio_opts;
-  sio_opts.engine = echo_engine_options();
+  sio_opts.engine = echo_engine_options(a);
   sio_opts.path = "/socket.io/";
   sio_opts.connect_timeout = std::chrono::milliseconds(1000);
   socketio::server sio(io.get_executor(), sio_opts);
   sio.of("/").on_connection(echo_socket);
   sio.of("/custom").on_connection(echo_socket);
 
-  socketio::engine_server raw(io.get_executor(), echo_engine_options());
+  socketio::engine_server raw(io.get_executor(), echo_engine_options(a));
   raw.on_connection([](std::shared_ptr<socketio::engine_socket> conn) {
     std::weak_ptr<socketio::engine_socket> weak = conn;
     conn->on_message = [weak](std::string_view data, bool binary) {

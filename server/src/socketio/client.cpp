@@ -24,7 +24,7 @@ std::shared_ptr<const std::string> encode_text(const packet& p) {
 
 client::client(std::shared_ptr<server_state> server, std::shared_ptr<engine_socket> connection)
     : server_(std::move(server)), conn_(std::move(connection)),
-      request_(std::make_shared<const net::request>(conn_->handshake())), decoder_(server_->options.max_attachments),
+      request_(conn_->handshake_ptr()), decoder_(server_->options.max_attachments),
       connect_timer_(server_->executor) {}
 
 void client::start() {

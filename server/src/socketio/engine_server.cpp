@@ -87,7 +87,10 @@ boost::asio::awaitable<net::response> engine_server::handle(net::request req) {
     if (!s) co_return answer(engine_error_response(engine_error::unknown_sid));
     if (q.transport != "polling" || s->transport() != engine_socket::transport_kind::polling)
       co_return answer(engine_error_response(engine_error::bad_request));
-    if (req.method == "GET") co_return answer(co_await s->handle_poll(req));
+    if (req.method == "GET") {
+      auto res = co_await s->handle_poll(req); // a named local: see docs/decisions/0002
+      co_return answer(std::move(res));
+    }
     if (req.method == "POST") co_return answer(s->handle_post(req));
     co_return answer(engine_error_response(engine_error::bad_request));
   }
@@ -98,7 +101,8 @@ boost::asio::awaitable<net::response> engine_server::handle(net::request req) {
   auto s = open_session(req, engine_socket::transport_kind::polling);
   if (registry_->on_connection) registry_->on_connection(s);
   s->start();
-  co_return answer(co_await s->handle_poll(req));
+  auto res = co_await s->handle_poll(req);
+  co_return answer(std::move(res));
 }
 
 boost::asio::awaitable<net::upgrade_result> engine_server::upgrade(net::request req,

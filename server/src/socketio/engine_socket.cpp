@@ -51,10 +51,12 @@ private:
 
 engine_socket::engine_socket(std::shared_ptr<engine_registry> registry, std::string id, net::request handshake,
                              transport_kind transport)
-    : registry_(std::move(registry)), id_(std::move(id)), handshake_(std::move(handshake)), transport_(transport),
-      heartbeat_(registry_->executor), upgrade_timer_(registry_->executor) {
-  handshake_.body.clear();
-  handshake_.body.shrink_to_fit();
+    : registry_(std::move(registry)), id_(std::move(id)), transport_(transport), heartbeat_(registry_->executor),
+      upgrade_timer_(registry_->executor) {
+  handshake.body.clear();
+  handshake.body.shrink_to_fit();
+  handshake.headers.shrink_to_fit();
+  handshake_ = std::make_shared<const net::request>(std::move(handshake));
 }
 
 engine_socket::~engine_socket() = default;

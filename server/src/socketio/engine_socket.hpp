@@ -35,7 +35,9 @@ public:
 
   const std::string& id() const noexcept { return id_; }
   // The request that opened the session (its body cleared): headers, query, remote address.
-  const net::request& handshake() const noexcept { return handshake_; }
+  const net::request& handshake() const noexcept { return *handshake_; }
+  // The same, shareable (Socket.IO sockets keep it without copying).
+  const std::shared_ptr<const net::request>& handshake_ptr() const noexcept { return handshake_; }
   transport_kind transport() const noexcept { return transport_; }
   bool is_open() const noexcept { return state_ == state::open; }
 
@@ -91,7 +93,7 @@ private:
 
   std::shared_ptr<engine_registry> registry_;
   std::string id_;
-  net::request handshake_;
+  std::shared_ptr<const net::request> handshake_;
   transport_kind transport_;
   state state_ = state::open;
   std::vector<engine_frame> outbox_; // polling only (and WebSocket frames held during an upgrade)

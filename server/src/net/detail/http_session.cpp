@@ -62,7 +62,8 @@ private:
     const auto start = clock::now();
     phase_ = phase::busy;
     stream_.expires_after(state_->options.write_timeout);
-    co_await write_response(stream_, state_->error(status, message), false, false, id);
+    auto res = state_->error(status, message); // a named local: see docs/decisions/0002
+    co_await write_response(stream_, std::move(res), false, false, id);
     log_request(method.empty() ? "-" : method, path.empty() ? "-" : path, status, start, id);
   }
 
@@ -135,7 +136,8 @@ boost::asio::awaitable<void> http_session::run() {
     bool keep_alive = breq.keep_alive();
     response res;
     try {
-      res = co_await state_->app.handle(to_request(breq, remote_address_, id));
+      auto req = to_request(breq, remote_address_, id); // a named local: see docs/decisions/0002
+      res = co_await state_->app.handle(std::move(req));
     } catch (const std::exception& e) {
       spdlog::error("handler threw on {} {} ({}): {}", method, path, id, e.what());
       res = state_->error(500, "internal error");
@@ -162,7 +164,8 @@ boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::strin
   const std::string path(req.target().substr(0, req.target().find('?')));
   upgrade_result decision;
   try {
-    decision = co_await state_->app.upgrade(to_request(req, remote_address_, id), ws);
+    auto net_req = to_request(req, remote_address_, id); // a named local: see docs/decisions/0002
+    decision = co_await state_->app.upgrade(std::move(net_req), ws);
   } catch (const std::exception& e) {
     spdlog::error("upgrade hook threw on {} ({}): {}", path, id, e.what());
     decision = state_->error(500, "internal error");
@@ -175,7 +178,8 @@ boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::strin
   }
   auto handler = std::get<std::shared_ptr<websocket_handler>>(std::move(decision));
   if (!handler) {
-    co_await ws->refuse(state_->error(500, "internal error"), false, id);
+    auto res = state_->error(500, "internal error");
+    co_await ws->refuse(std::move(res), false, id);
     co_return;
   }
   if (state_->stopping) ws->close(close_code::going_away, "server shutting down");

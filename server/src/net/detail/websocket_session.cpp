@@ -57,6 +57,7 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
   ws_.read_message_max(state_->options.websocket_max_message);
 
   auto [ec] = co_await ws_.async_accept(req, as_tuple(use_awaitable));
+  req = {}; // not needed any more: an idle connection should hold as little as possible
   if (ec) {
     abort();
     finish();
