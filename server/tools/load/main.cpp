@@ -55,6 +55,7 @@ options parse(int argc, char** argv) {
       o.rates.clear();
       for (const auto& r : split(v, ',')) o.rates.push_back(std::stod(r));
     } else if (flag == "--step-seconds") o.step_seconds = std::stod(v);
+    else if (flag == "--warmup-seconds") o.warmup_seconds = std::stod(v);
     else if (flag == "--window-seconds") o.window_seconds = std::stod(v);
     else if (flag == "--p99-limit-ms") o.p99_limit_ms = std::stod(v);
     else if (flag == "--source-addresses") o.endpoint.source_addresses = std::stoi(v);

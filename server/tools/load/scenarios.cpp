@@ -329,6 +329,10 @@ awaitable<json::object> run_invite(const options& o) {
     return true;
   };
 
+  if (o.warmup_seconds > 0 && !o.rates.empty()) {
+    co_await open_loop(send_one, o.rates.front(), o.warmup_seconds);
+    co_await wait_until(drained, milliseconds(5000));
+  }
   json::array steps;
   double best_rate = 0;
   for (const double rate : o.rates) {
@@ -526,6 +530,10 @@ awaitable<json::object> run_signal(const options& o) {
     for (auto i : ready) kept.push_back(st->pairs[i]), rooms.push_back(st->rooms[i]);
     st->pairs = std::move(kept);
     st->rooms = std::move(rooms);
+  }
+  if (o.warmup_seconds > 0 && !o.rates.empty() && !st->pairs.empty()) {
+    co_await open_loop(send_one, o.rates.front(), o.warmup_seconds);
+    co_await wait_until(drained, milliseconds(5000));
   }
   for (const double rate : st->pairs.empty() ? std::vector<double>{} : o.rates) {
     st->latency.clear();

@@ -22,6 +22,7 @@ struct options {
   int pairs = 100;             // invite, signal
   std::vector<double> rates;   // invite: invitations/s; signal: messages/s; stepped up
   double step_seconds = 3;
+  double warmup_seconds = 1;  // invite, signal: at the first rate, not reported (JIT, caches)
   double window_seconds = 10;  // idle: the CPU window
   double p99_limit_ms = 50;
   int connect_concurrency = 256;
