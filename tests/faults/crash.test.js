@@ -1,0 +1,138 @@
+// kill -9 at random moments while pairs of users send, accept, reject, cancel and complete
+// invitations; after each restart the database is intact, every acknowledged change is there,
+// every invitation is in exactly one consistent state, and pending ones expire on time, even
+// those whose deadline passed while the server was down.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../integration/lib/server.js';
+import { clientFor } from '../integration/lib/http.js';
+import { STATUSES } from '../integration/lib/shapes.js';
+import { sqlite, sleep, randomBetween } from './lib.js';
+
+const TTL = 2; // seconds
+const PAIRS = 8;
+const ROUNDS = 3;
+const T = { timeout: 180_000 };
+
+describe('kill -9 under an invitation load', () => {
+  let srv, c;
+  before(async () => {
+    srv = await startServer({ args: ['--invitation-ttl', String(TTL), '--invitation-rate-limit', '0', '--rejoin-grace', '60'] });
+    c = clientFor(srv);
+  });
+  after(() => srv?.cleanup());
+
+  test(`${ROUNDS} crashes at random moments lose nothing acknowledged and leave one state per invitation`, T, async () => {
+    const pairs = [];
+    for (let i = 0; i < PAIRS; i++) pairs.push([await c.readyUser(`Crash A${i}`), await c.readyUser(`Crash B${i}`)]);
+    const qids = await c.questionIds(pairs[0][0].token, 2);
+    const acked = new Map(); // roomId -> {last acknowledged action, pair}
+    const ack = (roomId, status, pair) => acked.set(roomId, { status, pair });
+
+    // One worker per pair: bounded in steps; stops at the first transport error (the server died).
+    async function worker(pair, stop) {
+      const [a, b] = pair;
+      for (let step = 0; step < 200 && !stop.dead; step++) {
+        try {
+          const inv = await c.api('POST', '/api/interviews', { token: a.token, body: { inviteeId: b.user.id, questionIds: qids } });
+          if (inv.status !== 201 && inv.status !== 200) { await sleep(50); continue; }
+          const roomId = inv.body.interview.roomId;
+          ack(roomId, inv.body.interview.status, pair);
+          const pick = Math.random();
+          if (pick < 0.35) {
+            const r = await c.api('POST', `/api/interviews/accept/${roomId}`, { token: b.token });
+            if (r.status === 200) {
+              ack(roomId, 'accepted', pair);
+              const done = await c.api('POST', `/api/interviews/complete/${roomId}`, { token: a.token });
+              if (done.status === 200) ack(roomId, 'completed', pair);
+            }
+          } else if (pick < 0.6) {
+            const r = await c.api('POST', `/api/interviews/reject/${roomId}`, { token: b.token });
+            if (r.status === 200) ack(roomId, 'rejected', pair);
+          } else if (pick < 0.85) {
+            const r = await c.api('POST', `/api/interviews/cancel/${roomId}`, { token: a.token });
+            if (r.status === 200) ack(roomId, 'cancelled', pair);
+          } else {
+            await sleep(TTL * 1000 + 300); // left to expire
+          }
+        } catch {
+          stop.dead = true;
+        }
+      }
+    }
+
+    const restarts = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const stop = { dead: false };
+      const load = Promise.all(pairs.map((p) => worker(p, stop)));
+      await sleep(randomBetween(300, 1500));
+      await srv.kill9();
+      stop.dead = true;
+      await load;
+      assert.equal(await sqlite(srv.dbPath, 'PRAGMA integrity_check;'), 'ok', `round ${round}: integrity after kill -9`);
+      await sleep(randomBetween(0, 1500)); // some deadlines pass while the server is down
+      await srv.start();
+      restarts.push(Date.now());
+      assert.equal(await sqlite(srv.dbPath, 'PRAGMA integrity_check;'), 'ok', `round ${round}: integrity after restart`);
+    }
+    assert.ok(acked.size >= PAIRS, `the load acknowledged too little to test anything (${acked.size})`);
+
+    // Every acknowledged change is there.
+    const after = new Map();
+    for (const [roomId, { status, pair }] of acked) {
+      const d = await c.api('GET', `/api/interviews/${roomId}`, { token: pair[0].token });
+      assert.equal(d.status, 200, `acknowledged interview ${roomId} (${status}) is gone: ${d.text}`);
+      const iv = d.body.interview;
+      after.set(roomId, iv);
+      const allowed = {
+        pending: STATUSES,
+        accepted: ['accepted', 'in_progress', 'completed', 'abandoned'],
+        completed: ['completed'],
+        rejected: ['rejected'],
+        cancelled: ['cancelled'],
+      }[status];
+      assert.ok(allowed.includes(iv.status), `${roomId}: acknowledged ${status}, now ${iv.status}`);
+    }
+
+    // Exactly one consistent state per invitation, and the invariants across them.
+    const rows = (await sqlite(srv.dbPath, 'SELECT room_id, status FROM interviews;')).split('\n').filter(Boolean);
+    const seen = new Set();
+    for (const row of rows) {
+      const [roomId, status] = row.split('|');
+      assert.ok(!seen.has(roomId), `room ${roomId} twice`);
+      seen.add(roomId);
+      assert.ok(STATUSES.includes(status), `${roomId}: unknown status ${status}`);
+    }
+    assert.equal(await sqlite(srv.dbPath, "SELECT count(*) FROM (SELECT inviter_id FROM interviews WHERE status='pending' GROUP BY inviter_id HAVING count(*) > 1);"), '0', 'an inviter with two pending invitations');
+    assert.equal(await sqlite(srv.dbPath, "SELECT count(*) FROM (SELECT u FROM (SELECT inviter_id u FROM interviews WHERE status IN ('accepted','in_progress') UNION ALL SELECT invitee_id FROM interviews WHERE status IN ('accepted','in_progress')) GROUP BY u HAVING count(*) > 1);"), '0', 'a user in two active interviews');
+    for (const iv of after.values()) {
+      if (iv.status === 'pending') assert.equal(iv.respondedAt, null);
+      if (['rejected', 'cancelled', 'expired', 'accepted', 'in_progress'].includes(iv.status)) assert.notEqual(iv.respondedAt, null, `${iv.roomId} ${iv.status} without respondedAt`);
+      if (['completed', 'abandoned'].includes(iv.status)) assert.notEqual(iv.endedAt, null, `${iv.roomId} ${iv.status} without endedAt`);
+    }
+
+    // Pending invitations expire on time: deadlines passed while down at once after the restart,
+    // the others at their deadline.
+    const pendingRooms = (await sqlite(srv.dbPath, "SELECT room_id FROM interviews WHERE status='pending';")).split('\n').filter(Boolean);
+    const lastStart = restarts.at(-1);
+    const byRoom = new Map();
+    for (const roomId of pendingRooms) {
+      const pair = acked.get(roomId)?.pair ?? pairs[0];
+      const d = await c.api('GET', `/api/interviews/${roomId}`, { token: pair[0].token });
+      if (d.status === 200) byRoom.set(roomId, { iv: d.body.interview, pair });
+    }
+    const latest = Math.max(lastStart, ...[...byRoom.values()].map(({ iv }) => Date.parse(iv.expiresAt)));
+    await sleep(Math.max(0, latest - Date.now()) + 1500);
+    const left = await sqlite(srv.dbPath, "SELECT count(*) FROM interviews WHERE status='pending';");
+    assert.equal(left, '0', 'pending invitations outlived their deadline');
+    for (const [roomId, { iv, pair }] of byRoom) {
+      const d = (await c.api('GET', `/api/interviews/${roomId}`, { token: pair[0].token })).body.interview;
+      if (d.status !== 'expired') continue; // something else won the race before the deadline
+      const due = Math.max(Date.parse(iv.expiresAt), lastStart);
+      const at = Date.parse(d.respondedAt);
+      assert.ok(at >= Date.parse(iv.expiresAt) - 50, `${roomId} expired early`);
+      assert.ok(at <= due + 1500, `${roomId} expired ${at - due} ms late`);
+      assert.equal(d.reason, 'invite_timeout');
+    }
+  });
+});
