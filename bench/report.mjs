@@ -65,7 +65,7 @@ writeFileSync(`${outDir}/latest.json`, JSON.stringify({ when, note, rows, runs }
 writeFileSync(`${outDir}/latest.md`, md);
 
 // ---- chart: latency against offered load, log-log, one panel per scenario ----
-const W = 960, H = 450, panelW = 440, panelH = 320, top = 50, left = 70;
+const W = 1040, H = 450, panelW = 440, panelH = 320, top = 50, left = 70;
 const colors = { mockmate: "#1f77b4", peer: "#d62728" };
 function panel(x0, title, scenario, xLabel) {
   const series = servers.flatMap((s) => (by[s][scenario].steps ?? []).map((st) => ({ s, x: st.rate, p50: st.latency.p50Ms, p99: st.latency.p99Ms })));
