@@ -184,7 +184,9 @@ boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::strin
   }
   if (state_->stopping) ws->close(close_code::going_away, "server shutting down");
   log_request(method, path, 101, start, id);
-  co_await ws->run(std::move(req), std::move(handler), std::move(id));
+  // The WebSocket lives on in a coroutine of its own, so that this session's frames and
+  // buffers are freed now rather than held for the connection's lifetime.
+  spawn_logged(state_->executor, ws->run(std::move(req), std::move(handler), std::move(id)), "websocket session");
 }
 
 } // namespace

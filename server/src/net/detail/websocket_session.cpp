@@ -14,7 +14,7 @@ using boost::asio::as_tuple;
 using boost::asio::use_awaitable;
 
 namespace {
-constexpr std::size_t keep_buffer_capacity = 64 * 1024;
+constexpr std::size_t keep_buffer_capacity = 16 * 1024;
 constexpr std::size_t max_close_reason = 123; // RFC 6455: control frames carry at most 125 bytes
 } // namespace
 
@@ -84,6 +84,7 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
         close(close_code::policy, "internal error");
       }
     }
+    // Keep a small buffer for the next message; give back what a large one took.
     buffer_.consume(buffer_.size());
     if (buffer_.capacity() > keep_buffer_capacity) buffer_.shrink_to_fit();
   }
