@@ -80,6 +80,20 @@ std::map<std::string, flag> flags() {
       {"ping-interval", {false, [](config& c, const std::string& v) { c.ping_interval_ms = static_cast<int>(parse_seconds("ping-interval", v, false) * 1000); }}},
       {"ping-timeout", {false, [](config& c, const std::string& v) { c.ping_timeout_ms = static_cast<int>(parse_seconds("ping-timeout", v, false) * 1000); }}},
       {"log-level", {false, [](config& c, const std::string& v) { c.log_level = v; }}},
+      {"max-sockets-per-user", {false, [](config& c, const std::string& v) {
+                                  c.max_sockets_per_user = parse_int("max-sockets-per-user", v, 0, 100'000);
+                                }}},
+      {"auth-rate-limit", {false, [](config& c, const std::string& v) {
+                             if (v == "0") {
+                               c.auth_rate_count = 0;
+                               return;
+                             }
+                             const auto slash = v.find('/');
+                             if (slash == std::string::npos)
+                               throw std::invalid_argument("--auth-rate-limit must be COUNT/SECONDS or 0, not '" + v + "'");
+                             c.auth_rate_count = parse_int("auth-rate-limit", v.substr(0, slash), 0, 1'000'000);
+                             c.auth_rate_window = parse_seconds("auth-rate-limit", v.substr(slash + 1), false);
+                           }}},
   };
 }
 
@@ -135,6 +149,7 @@ std::string usage() {
          "                      [--allowed-origin ORIGIN]... [--stun-uri URI]... [--turn-uri URI]...\n"
          "                      [--turn-secret SECRET] [--turn-ttl SECONDS]\n"
          "                      [--ping-interval SECONDS] [--ping-timeout SECONDS] [--log-level LEVEL]\n"
+         "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";
 }
 

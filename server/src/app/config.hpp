@@ -27,6 +27,9 @@ struct config {
   int ping_interval_ms = 25'000;
   int ping_timeout_ms = 20'000;
   std::string log_level = "info";
+  int max_sockets_per_user = 20;  // Socket.IO connections of one user at once; 0: no limit
+  int auth_rate_count = 300;      // register + login requests per client IP per window; 0: off
+  double auth_rate_window = 60;
 };
 
 // Parses `args` (after the subcommand) and `env` lookups. Throws std::invalid_argument with a

@@ -86,6 +86,7 @@ int serve(const config& cfg, const std::string& argv0) {
   rt_options.allowed_origins = cfg.allowed_origins;
   rt_options.ping_interval = std::chrono::milliseconds{cfg.ping_interval_ms};
   rt_options.ping_timeout = std::chrono::milliseconds{cfg.ping_timeout_ms};
+  rt_options.max_sockets_per_user = static_cast<std::size_t>(cfg.max_sockets_per_user);
   realtime::presence_registry presence{io.get_executor()};
 
   services::context ctx{io.get_executor(), *db, executor, *events, clock, presence, deadlines, counters, service_config_of(cfg)};
@@ -98,7 +99,7 @@ int serve(const config& cfg, const std::string& argv0) {
   services::room_service rooms{ctx};
   services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
 
-  http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0)}};
+  http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   realtime::gateway gateway{io.get_executor(), set, presence, rt_options};
   std::unique_ptr<realtime::cluster_node> cluster;
   if (redis) {

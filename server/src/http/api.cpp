@@ -8,6 +8,7 @@
 #include <boost/url/decode_view.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace mm::http {
@@ -78,6 +79,26 @@ awaitable<net::response> api::handle(net::request req) {
   co_return res;
 }
 
+std::optional<double> api::auth_throttled(const std::string& address) {
+  if (options_.auth_rate_count <= 0) return std::nullopt;
+  const double capacity = options_.auth_rate_count;
+  const double per_second = capacity / options_.auth_rate_window;
+  const auto now = std::chrono::steady_clock::now();
+  if (auth_buckets_.size() > 10'000) // forget the addresses whose bucket has refilled
+    std::erase_if(auth_buckets_, [&](const auto& kv) {
+      return kv.second.tokens + std::chrono::duration<double>(now - kv.second.at).count() * per_second >= capacity;
+    });
+  auto [it, fresh] = auth_buckets_.try_emplace(address, bucket{capacity, now});
+  auto& b = it->second;
+  b.tokens = std::min(capacity, b.tokens + std::chrono::duration<double>(now - b.at).count() * per_second);
+  b.at = now;
+  if (b.tokens >= 1) {
+    b.tokens -= 1;
+    return std::nullopt;
+  }
+  return (1 - b.tokens) / per_second;
+}
+
 awaitable<net::response> api::dispatch(const net::request& req, std::string& label) {
   const route* found = nullptr;
   bool path_known = false;
@@ -110,6 +131,13 @@ awaitable<net::response> api::dispatch(const net::request& req, std::string& lab
     co_return error_response(fail(errc::not_found, "No such endpoint."));
   }
   label = found->pattern;
+  if (found->pattern == "/api/auth/register" || found->pattern == "/api/auth/login") {
+    if (auto wait = auth_throttled(req.remote_address)) {
+      auto f = fail(errc::rate_limited, "Too many sign-in attempts from your address; try again later.");
+      f.retry_after_seconds = *wait;
+      co_return error_response(f);
+    }
+  }
   match_path(found->pattern, req.path, params);
   call c{req, std::move(params), std::nullopt, {}};
 

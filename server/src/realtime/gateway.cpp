@@ -51,6 +51,11 @@ awaitable<std::optional<json::value>> authenticate(gateway::impl& g, socketio::s
   if (!token) co_return json::value(json::object{{"message", "unauthorized"}});
   auto session = co_await g.services.auth.authenticate(std::move(*token));
   if (!session) co_return json::value(json::object{{"message", "unauthorized"}});
+  // Counted after the last co_await, so that sockets of one user connecting at once all count.
+  if (const auto max = g.options.max_sockets_per_user; max > 0 && g.users.sockets_of_user(session->user_id).size() >= max)
+    co_return json::value(json::object{
+        {"message", "rate_limited"},
+        {"data", json::object{{"code", "rate_limited"}, {"message", "Too many connections for this account; close some tabs."}}}});
   s.set_user_id(session->user_id);
   state_of(s).token_hash = session->token_hash;
   co_return std::nullopt;

@@ -17,6 +17,8 @@ struct gateway_options {
   std::chrono::milliseconds ping_interval{25'000};
   std::chrono::milliseconds ping_timeout{20'000};
   std::size_t max_payload = 1'000'000;
+  // A user's sockets at once; one more is refused with CONNECT_ERROR "rate_limited". 0: no limit.
+  std::size_t max_sockets_per_user = 20;
 };
 
 class gateway {
