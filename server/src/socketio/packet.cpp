@@ -7,6 +7,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
 namespace mm::socketio {
 namespace {
@@ -31,6 +32,21 @@ void append_header(std::string& out, packet_type type, std::string_view nsp, std
     out += ',';
   }
   if (id) append_number(out, *id);
+}
+
+// Boost.JSON 1.81 parses a number beyond the double range (1e400) as infinity and would
+// serialize it as `Infinity`, which is not JSON: such data is refused, so that whatever decodes
+// re-encodes to valid JSON (a relayed payload must not get its recipient disconnected).
+bool all_finite(const boost::json::value& v) {
+  if (const auto* d = v.if_double()) return std::isfinite(*d);
+  if (const auto* a = v.if_array()) {
+    for (const auto& e : *a)
+      if (!all_finite(e)) return false;
+  } else if (const auto* o = v.if_object()) {
+    for (const auto& kv : *o)
+      if (!all_finite(kv.value())) return false;
+  }
+  return true;
 }
 
 bool valid_data(packet_type type, const boost::json::value& data) {
@@ -135,7 +151,7 @@ boost::system::result<packet> decode_packet(std::string_view str) {
     boost::json::parse_options opts;
     opts.max_depth = 64;
     p.data = boost::json::parse(str.substr(i + 1), ec, {}, opts);
-    if (ec || !valid_data(p.type, p.data)) return make_error_code(error::invalid_payload);
+    if (ec || !valid_data(p.type, p.data) || !all_finite(p.data)) return make_error_code(error::invalid_payload);
   } else if (p.type == packet_type::event || p.type == packet_type::binary_event) {
     return make_error_code(error::invalid_payload);
   }

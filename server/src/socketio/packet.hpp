@@ -52,7 +52,8 @@ void encode_event_packet(std::string& out, std::string_view nsp, const std::opti
 // decimal attachment count ended by '-'; a namespace starting with '/' runs to ',' or the end;
 // an ack id of digits; data that is valid JSON of the shape the type requires (CONNECT: object;
 // DISCONNECT: none; CONNECT_ERROR: string or object; EVENT: non-empty array whose first element
-// is a string other than a reserved event name, or a number; ACK: array).
+// is a string other than a reserved event name, or a number; ACK: array); and, unlike the
+// reference, no number beyond the double range (it could not be re-encoded as JSON).
 // Errors: error::invalid_packet_type, invalid_attachments, invalid_ack_id, invalid_payload.
 boost::system::result<packet> decode_packet(std::string_view text);
 
