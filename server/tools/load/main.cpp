@@ -17,6 +17,7 @@
 
 #include <sys/resource.h>
 
+#include <cstdlib>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -35,12 +36,24 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
+const char* const usage =
+    "usage: mockmate-load --scenario idle|invite|signal|storm --url http://127.0.0.1:PORT --tokens FILE\n"
+    "         [--server-pid PID] [--label NAME] [--user-offset K] [--connections N] [--pairs P]\n"
+    "         [--rates R1,R2,...] [--step-seconds S] [--warmup-seconds S] [--window-seconds S]\n"
+    "         [--p99-limit-ms MS] [--source-addresses K] [--connect-concurrency N]\n"
+    "         [--storm-concurrency N] [--timeout-seconds S] [--sdp-bytes N] [--question-ids ID,...]\n"
+    "Prints one JSON object for the run. FILE: \"<userId> <token>\" lines (mockmate admin create-users).\n";
+
 options parse(int argc, char** argv) {
   options o;
   std::string url, tokens;
   std::size_t offset = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
+    if (flag == "--help" || flag == "-h") {
+      std::cout << usage;
+      std::exit(0);
+    }
     if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
     const std::string v = argv[++i];
     if (flag == "--scenario") o.scenario = v;
@@ -99,7 +112,7 @@ int main(int argc, char** argv) {
   try {
     o = parse(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "mockmate-load: " << e.what() << '\n';
+    std::cerr << "mockmate-load: " << e.what() << '\n' << usage;
     return 2;
   }
   raise_fd_limit();

@@ -1,5 +1,5 @@
 #pragma once
-// The load scenarios (bench/README.md): idle, invite, signal, storm. Each runs on one
+// The load scenarios (docs/performance.md): idle, invite, signal, storm. Each runs on one
 // single-threaded io_context and returns one JSON object describing the run.
 #include "client.hpp"
 
