@@ -83,6 +83,15 @@ std::map<std::string, flag> flags() {
       {"max-sockets-per-user", {false, [](config& c, const std::string& v) {
                                   c.max_sockets_per_user = parse_int("max-sockets-per-user", v, 0, 100'000);
                                 }}},
+      {"max-connections", {false, [](config& c, const std::string& v) {
+                             c.max_connections = parse_int("max-connections", v, 1, 1'000'000);
+                           }}},
+      {"max-payload", {false, [](config& c, const std::string& v) {
+                         c.max_payload = parse_int("max-payload", v, 1024, 64 * 1024 * 1024);
+                       }}},
+      {"connect-timeout", {false, [](config& c, const std::string& v) {
+                             c.connect_timeout = parse_seconds("connect-timeout", v, false);
+                           }}},
       {"auth-rate-limit", {false, [](config& c, const std::string& v) {
                              if (v == "0") {
                                c.auth_rate_count = 0;
@@ -150,6 +159,7 @@ std::string usage() {
          "                      [--turn-secret SECRET] [--turn-ttl SECONDS]\n"
          "                      [--ping-interval SECONDS] [--ping-timeout SECONDS] [--log-level LEVEL]\n"
          "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
+         "                      [--max-connections COUNT] [--max-payload BYTES] [--connect-timeout SECONDS]\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";
 }
 

@@ -87,6 +87,8 @@ int serve(const config& cfg, const std::string& argv0) {
   rt_options.ping_interval = std::chrono::milliseconds{cfg.ping_interval_ms};
   rt_options.ping_timeout = std::chrono::milliseconds{cfg.ping_timeout_ms};
   rt_options.max_sockets_per_user = static_cast<std::size_t>(cfg.max_sockets_per_user);
+  rt_options.max_payload = static_cast<std::size_t>(cfg.max_payload);
+  rt_options.connect_timeout = std::chrono::milliseconds{static_cast<long long>(cfg.connect_timeout * 1000)};
   realtime::presence_registry presence{io.get_executor()};
 
   services::context ctx{io.get_executor(), *db, executor, *events, clock, presence, deadlines, counters, service_config_of(cfg)};
@@ -112,6 +114,8 @@ int serve(const config& cfg, const std::string& argv0) {
   router.fallback(api);
 
   net::server_options net_options;
+  net_options.max_connections = static_cast<std::size_t>(cfg.max_connections);
+  net_options.websocket_max_message = static_cast<std::size_t>(cfg.max_payload); // = the Engine.IO maxPayload
   net_options.error_response = [](int status, std::string_view message) {
     auto code = status == 413 ? domain::errc::payload_too_large
               : status >= 500 ? domain::errc::internal

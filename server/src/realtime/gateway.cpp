@@ -28,6 +28,7 @@ socketio::server_options io_options(const gateway_options& o) {
   s.engine.ping_interval = o.ping_interval;
   s.engine.ping_timeout = o.ping_timeout;
   s.engine.max_payload = o.max_payload;
+  s.connect_timeout = o.connect_timeout;
   auto allowed = o.allowed_origins;
   s.engine.allow_origin = [allowed](std::string_view origin) {
     return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();

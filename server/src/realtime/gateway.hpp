@@ -19,6 +19,8 @@ struct gateway_options {
   std::size_t max_payload = 1'000'000;
   // A user's sockets at once; one more is refused with CONNECT_ERROR "rate_limited". 0: no limit.
   std::size_t max_sockets_per_user = 20;
+  // A connection that joins no namespace within this is closed.
+  std::chrono::milliseconds connect_timeout{45'000};
 };
 
 class gateway {
