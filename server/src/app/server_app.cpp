@@ -68,7 +68,7 @@ int serve(const config& cfg, const std::string& argv0) {
   asio::io_context io{1};
   auto db = store::create_store(cfg.db);
   db->migrate();
-  services::db_executor executor{1};
+  services::db_executor executor{db->preferred_threads()}; // SQLite: 1; PostgreSQL: its pool
   // --redis: several nodes sharing the database and Redis act as one service.
   std::unique_ptr<bus::bus> events;
   bus::redis_bus* redis = nullptr;
