@@ -86,4 +86,31 @@ describe('a node killed with SIGKILL', { timeout: 90_000 }, () => {
     assert.ok(still.presence.every((s) => s.online));
     await emitOk(q.tab, 'end-interview', { roomId });
   });
+
+  test('a node stopped with SIGTERM: its users go offline after the reload grace, its room places are left at once', async (t) => {
+    const [n0, n1] = cl.nodes;
+    const w = await personOn(cl, 'Watcher two', [0]);
+    const u = await personOn(cl, 'Only on the stopping node', [1]);
+    const p = await personOn(cl, 'Participant on the stopping node', [1]);
+    const q = await personOn(cl, 'Participant staying', [0]);
+    await emitOk(w.tab, 'watch-presence', { userIds: [u.user.id] });
+    const inv = await clientFor(n1).invite(p, q);
+    const roomId = inv.body.interview.roomId;
+    assert.equal((await clientFor(n0).act(q, 'accept', roomId)).status, 200);
+    await emitOk(p.tab, 'join-room', { roomId });
+    await emitOk(q.tab, 'join-room', { roomId });
+    await nextEvent(q.tab, 'interview-started', 3000, about(roomId));
+
+    const stoppedAt = Date.now();
+    await n1.stop();
+    const left = await nextEvent(q.tab, 'peer-left', 5000, about(roomId));
+    assert.equal(left.userId, p.user.id);
+    const off = await nextEvent(w.tab, 'presence', 15_000, { where: (d) => d.userId === u.user.id && !d.online });
+    const after = Date.now() - stoppedAt;
+    t.diagnostic(`offline ${after} ms after SIGTERM`);
+    assert.ok(after >= 4000 && after < 10_000, `offline after ${after} ms`);
+    assert.ok(off);
+    assert.equal((await clientFor(n0).detail(q, roomId)).body.interview.status, 'in_progress');
+    await emitOk(q.tab, 'end-interview', { roomId });
+  });
 });

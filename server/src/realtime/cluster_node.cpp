@@ -20,6 +20,7 @@ constexpr auto alive_ttl_ms = 10'000;   // a node silent this long is dead (clai
 constexpr auto silent_after = 15s;      // a node unheard this long leaves our view (lost "dead")
 constexpr auto bye_grace = 5s;          // a node stopping gracefully: its users' reload grace
 constexpr auto sync_every = 3s;         // at most one "sync" request per node this often
+constexpr auto release_delay = 3s;      // a released place stays claimable this long
 
 // Atomically: every registered node whose alive key expired is removed, tombstoned, and returned
 // as "n:<node>", followed by its places ("p:<room>\n<user>") that no live node holds.
@@ -87,6 +88,7 @@ void cluster_node::stop() {
   if (stopping_) return;
   stopping_ = true;
   ticker_.cancel();
+  for (auto& [key, timer] : releasing_) timer->cancel();
   send("bye", {});
   // Survivors claim this node at once and give up the places its sockets still hold.
   bus_.command({"DEL", prefix + "alive:" + node_id()}, nullptr);
@@ -95,13 +97,28 @@ void cluster_node::stop() {
 void cluster_node::place_held(const std::string& room, const std::string& user) {
   if (stopping_) return;
   places_.emplace(room, user);
+  if (auto it = releasing_.find({room, user}); it != releasing_.end()) {
+    it->second->cancel();
+    releasing_.erase(it);
+  }
   bus_.command({"SADD", prefix + "places:" + node_id(), place_key(room, user)}, nullptr);
 }
 
+// The place leaves Redis only a while after the socket let it go: the room_service::left that
+// follows a socket's exit runs on the database first, and if this node dies (or is stopped)
+// meanwhile, the survivor that claims it gives the place up instead (a duplicate left is harmless).
 void cluster_node::place_released(const std::string& room, const std::string& user) {
   if (stopping_) return; // shutting down: the survivor that claims this node gives them up
   places_.erase({room, user});
-  bus_.command({"SREM", prefix + "places:" + node_id(), place_key(room, user)}, nullptr);
+  auto timer = std::make_shared<boost::asio::steady_timer>(ex_, release_delay);
+  releasing_[{room, user}] = timer;
+  timer->async_wait([this, timer, room, user](const boost::system::error_code& ec) {
+    if (ec || stopping_) return;
+    auto it = releasing_.find({room, user});
+    if (it == releasing_.end() || it->second != timer) return;
+    releasing_.erase(it);
+    bus_.command({"SREM", prefix + "places:" + node_id(), place_key(room, user)}, nullptr);
+  });
 }
 
 void cluster_node::send(std::string event, json::object fields) {
@@ -136,9 +153,12 @@ void cluster_node::on_message(const bus::message& m) {
   const auto now = clock::now();
   if (m.event == "bye") {
     last_seen_.erase(from);
+    said_bye_.insert(from);
     auto t = std::make_shared<boost::asio::steady_timer>(ex_, bye_grace);
     t->async_wait([this, t, from](const boost::system::error_code& ec) {
-      if (!ec && !last_seen_.count(from)) presence_.remote_drop(from);
+      if (ec) return;
+      said_bye_.erase(from);
+      if (!last_seen_.count(from)) presence_.remote_drop(from);
     });
     return;
   }
@@ -150,7 +170,7 @@ void cluster_node::on_message(const bus::message& m) {
       return;
     }
     last_seen_.erase(dead);
-    presence_.remote_drop(dead);
+    if (!said_bye_.count(dead)) presence_.remote_drop(dead); // else after the bye's grace
     return;
   }
   last_seen_[from] = now;
@@ -271,7 +291,7 @@ void cluster_node::take_over(const std::vector<std::string>& claimed) {
       took_over = true;
       send("dead", {{"dead", dead}});
       last_seen_.erase(dead);
-      presence_.remote_drop(dead);
+      if (!said_bye_.count(dead)) presence_.remote_drop(dead); // else after the bye's grace
     } else if (item.rfind("p:", 0) == 0 && !ours) {
       const auto nl = item.find('\n');
       if (nl == std::string::npos) continue;

@@ -21,6 +21,8 @@
 #include <boost/json/object.hpp>
 
 #include <chrono>
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -62,8 +64,11 @@ private:
   services::service_set& services_;
   boost::asio::steady_timer ticker_;
   std::set<std::pair<std::string, std::string>> places_; // (room, user) held here
+  // Released places, still in Redis until their timer fires.
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<boost::asio::steady_timer>> releasing_;
   std::unordered_map<std::string, clock::time_point> last_seen_;     // other node -> last message
   std::unordered_map<std::string, clock::time_point> sync_asked_;    // other node -> last "sync"
+  std::set<std::string> said_bye_; // nodes stopping gracefully: their users leave after the grace
   clock::time_point linked_since_{};
   bool stopping_ = false;
   bool hello_due_ = false;
