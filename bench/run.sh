@@ -78,13 +78,20 @@ echo "bench: creating $USERS users" >&2
 DB="sqlite:$WORK/mockmate.db"
 "$MOCKMATE" admin create-users --count "$USERS" --db "$DB" --out "$WORK/tokens.txt"
 
+# Load-test settings for mockmate: no invitation rate limit; the connection cap (default 10,000)
+# above the client count when this build has the flag.
+MOCKMATE_FLAGS=(--invitation-rate-limit 0)
+if "$MOCKMATE" help 2>/dev/null | grep -q -- --max-connections; then
+  MOCKMATE_FLAGS+=(--max-connections $(( USERS + 1000 )))
+fi
+
 # start_server NAME: starts it on SERVER_CPU, sets SERVER_PID and SERVER_URL.
 start_server() {
   local out="$WORK/$1.out"
   : >"$out"
   case "$1" in
     mockmate)
-      taskset -c "$SERVER_CPU" "$MOCKMATE" serve --listen 127.0.0.1:0 --db "$DB" --invitation-rate-limit 0 \
+      taskset -c "$SERVER_CPU" "$MOCKMATE" serve --listen 127.0.0.1:0 --db "$DB" "${MOCKMATE_FLAGS[@]}" \
         --ping-interval "$PING" --ping-timeout 20 --log-level warn >"$out" 2>>"$WORK/mockmate.err" &
       ;;
     peer)
