@@ -129,7 +129,16 @@ void engine_socket::abort(std::string_view reason, std::uint16_t ws_code) {
 }
 
 bool engine_socket::heartbeat_expired() const noexcept {
-  return awaiting_pong_ && std::chrono::steady_clock::now() > pong_deadline_;
+  if (state_ != state::open || heartbeat_generation_ == 0) return false; // not started
+  const auto now = std::chrono::steady_clock::now();
+  // A ping overdue by more than ping_timeout (the server was stalled): by the clock, the pong
+  // could not have come in time.
+  if (!awaiting_pong_) return now > heartbeat_.expiry() + registry_->options.ping_timeout;
+  if (now > pong_deadline_) return true;
+  // A polling client that has not even fetched the ping within ping_timeout of when it was due
+  // is gone, however late a busy server queued it.
+  return transport_ == transport_kind::polling && !outbox_.empty() &&
+         now > ping_due_ + registry_->options.ping_timeout;
 }
 
 boost::asio::awaitable<net::response> engine_socket::handle_poll(const net::request& req) {
@@ -352,6 +361,7 @@ void engine_socket::on_heartbeat() {
     abort("ping timeout");
     return;
   }
+  ping_due_ = heartbeat_.expiry();
   send(shared_frame(T::ping));
   // As the reference server does, the pong is due ping_timeout after the ping is sent.
   pong_deadline_ = std::chrono::steady_clock::now() + registry_->options.ping_timeout;

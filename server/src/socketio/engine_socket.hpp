@@ -66,7 +66,9 @@ public:
 
   // Starts the heartbeat; called once by the server after on_connection.
   void start();
-  // True when a ping went unanswered longer than ping_timeout (the timer may not have run yet).
+  // True when, by the clock, the session has missed its heartbeat although its timer may not
+  // have run yet (a busy server): a ping unanswered for ping_timeout, a polling client that has
+  // not fetched a ping for ping_timeout after it was due, or a ping overdue by ping_timeout.
   bool heartbeat_expired() const noexcept;
   // Ends the session at once with `reason` (an error or a server shutdown): a waiting poll gets
   // the close packet, a WebSocket is closed with `ws_code`.
@@ -109,6 +111,7 @@ private:
   std::uint64_t heartbeat_generation_ = 0;
   bool awaiting_pong_ = false;
   std::chrono::steady_clock::time_point pong_deadline_{};
+  std::chrono::steady_clock::time_point ping_due_{};
 };
 
 } // namespace mm::socketio
