@@ -140,10 +140,13 @@ void gateway::impl::set_watching(socketio::socket& s, std::vector<std::string> i
 }
 
 void gateway::impl::deliver(const bus::message& m) {
+  // The bus payload is already JSON text: the packet is spliced, not re-parsed. Event names are
+  // ours (plain ASCII, nothing to escape), and "/" needs no namespace in the header.
   auto encode = [&] {
-    json::array args;
-    args.push_back(json::parse(m.payload));
-    return users.encode(m.event, args);
+    auto text = std::make_shared<std::string>();
+    text->reserve(m.event.size() + m.payload.size() + 8);
+    text->append("42[\"").append(m.event).append("\",").append(m.payload).push_back(']');
+    return std::shared_ptr<const std::string>(std::move(text));
   };
   const std::string_view topic = m.topic;
   if (topic.starts_with("user:")) {

@@ -26,17 +26,13 @@ void announce(context& ctx, std::string_view event, const domain::interview& iv)
 }
 
 awaitable<void> announce_busy(context& ctx, const domain::interview& iv) {
-  struct state {
-    std::string id;
-    bool busy, available;
-  };
-  auto states = co_await ctx.executor.run([&] {
-    std::vector<state> out;
-    for (const auto* id : {&iv.inviter.id, &iv.invitee.id})
-      out.push_back({*id, ctx.db.active_interview(*id).has_value(), ctx.db.get_profile(*id).available});
-    return out;
+  // Both participants are busy exactly while this interview is active (one at a time per user).
+  const bool busy = domain::is_active(iv.status);
+  auto available = co_await ctx.executor.run([&] {
+    return std::pair{ctx.db.get_profile(iv.inviter.id).available, ctx.db.get_profile(iv.invitee.id).available};
   });
-  for (const auto& s : states) publish_presence(ctx, s.id, s.busy, s.available);
+  publish_presence(ctx, iv.inviter.id, busy, available.first);
+  publish_presence(ctx, iv.invitee.id, busy, available.second);
 }
 
 awaitable<json::object> invitation_payload(context& ctx, const timezone_db& zones, const domain::interview& iv) {

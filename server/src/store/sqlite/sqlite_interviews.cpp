@@ -290,11 +290,13 @@ std::vector<interview> sqlite_store::pending_for_invitee(const std::string& user
 }
 
 std::optional<interview> sqlite_store::active_interview(const std::string& user_id) {
-  auto found = rooms("WHERE (i.inviter_id = ?1 OR i.invitee_id = ?1) AND i.status IN ('accepted', 'in_progress') "
-                     "ORDER BY i.created_at DESC LIMIT 1",
-                     user_id);
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
+  // Two indexed lookups (inviter, invitee) instead of an OR that scans every active interview.
+  auto q = db_.query("SELECT room_id, created_at FROM interviews WHERE inviter_id = ?1 AND status IN ('accepted', 'in_progress') "
+                     "UNION ALL SELECT room_id, created_at FROM interviews WHERE invitee_id = ?1 "
+                     "AND status IN ('accepted', 'in_progress') ORDER BY 2 DESC LIMIT 1");
+  if (!q.bind(1, user_id).step()) return std::nullopt;
+  const auto room = q.text(0);
+  return find_interview(room);
 }
 
 invitation_stats sqlite_store::stats(const std::optional<std::string>& user_id) {
