@@ -121,7 +121,35 @@ node_suite_checked() {
   record "$name" "${pass:-0}" "$fail" "$status"
 }
 
-suites=${SUITES:-"unit web conformance interop integration e2e security faults fuzz asan"}
+# A GoogleTest binary run directly (for instantiations that exist only with an env var set).
+gtest_suite() {
+  local name=$1
+  shift
+  local log="$logs/$name.log"
+  "$@" >"$log" 2>&1
+  local status=$? pass fail
+  pass=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$log" | tail -1 | awk '{print $4}')
+  fail=$(grep -E '^\[  FAILED  \] [0-9]+ test' "$log" | tail -1 | awk '{print $4}')
+  record "$name" "${pass:-0}" "${fail:-0}" "$status"
+}
+
+# A private PostgreSQL for the store suite's PostgreSQL instantiation and the multi-node suite;
+# stopped when this script ends.
+pg_started=0
+start_postgres() {
+  [ -n "${MOCKMATE_TEST_PG_URL:-}" ] && return 0
+  if MOCKMATE_TEST_PG_URL=$(scripts/pg-test-server.sh start 2>"$logs/postgres-server.log"); then
+    export MOCKMATE_TEST_PG_URL
+    pg_started=1
+    trap '[ "$pg_started" = 1 ] && scripts/pg-test-server.sh stop >/dev/null 2>&1' EXIT
+  else
+    cp "$logs/postgres-server.log" "$logs/postgres.log"
+    record postgres 0 1 1
+    return 1
+  fi
+}
+
+suites=${SUITES:-"unit postgres web conformance interop integration multinode e2e security faults fuzz asan"}
 for suite in $suites; do
   case $suite in
     unit) ctest_suite unit "$MOCKMATE_BUILD_DIR" ;;
@@ -132,6 +160,8 @@ for suite in $suites; do
     e2e) [ -d tests/e2e ] && ls tests/e2e/*.test.* >/dev/null 2>&1 && node_suite e2e tests/e2e/ ;;
     security) [ -d tests/security ] && node_suite security tests/security/ ;;
     faults) [ -d tests/faults ] && node_suite faults tests/faults/ ;;
+    postgres) start_postgres && gtest_suite postgres "$MOCKMATE_BUILD_DIR/tests/store_tests" --gtest_filter='*postgres*' ;;
+    multinode) [ -d tests/multinode ] && { start_postgres || true; node_suite multinode tests/multinode/; } ;;
     fuzz) fuzz_suite ;;
     asan) asan_suite ;;
     *) echo "unknown suite $suite" >&2; exit 2 ;;
