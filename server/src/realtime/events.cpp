@@ -112,19 +112,27 @@ awaitable<json::object> leave_room(gateway::impl& g, socket_ptr s, json::value p
   co_return ok();
 }
 
-awaitable<json::object> relay(gateway::impl& g, socket_ptr s, json::value payload, std::string_view event,
-                              std::string_view field) {
+// Relays at once when the socket holds its user's place in the room: no coroutine, no database.
+// nullopt when it holds none; the awaited path then finds out why (stranger, over, not joined).
+std::optional<json::object> relay_now(gateway::impl& g, socketio::socket& s, const json::value& payload,
+                                      std::string_view event, std::string_view field) {
   auto room = services::parse_room(payload);
-  if (!room) co_return failure_ack(room.error());
-  auto& places = state_of(*s).places;
+  if (!room) return failure_ack(room.error());
+  auto& places = state_of(s).places;
   auto held = places.find(room->room_id);
-  if (held == places.end()) co_return failure_ack(co_await not_joined(g, s->user_id(), std::move(room->room_id)));
+  if (held == places.end()) return std::nullopt;
   auto r = services::parse_signal(payload, field);
-  if (!r) co_return failure_ack(r.error());
-  json::object out{{"roomId", r->room_id}, {"from", s->user_id()}, {field, std::move(r->data)}};
+  if (!r) return failure_ack(r.error());
+  json::object out{{"roomId", r->room_id}, {"from", s.user_id()}, {field, std::move(r->data)}};
   g.services.ctx.events.publish({"room:" + r->room_id + ":" + held->second, std::string(event), json::serialize(out)});
   g.services.ctx.counters.add("mockmate_signaling_messages_total", "event=\"" + std::string(event) + "\"");
-  co_return ok();
+  return ok();
+}
+
+awaitable<json::object> relay(gateway::impl& g, socket_ptr s, json::value payload, std::string_view event,
+                              std::string_view field) {
+  if (auto done = relay_now(g, *s, payload, event, field)) co_return std::move(*done);
+  co_return failure_ack(co_await not_joined(g, s->user_id(), std::string(payload.at("roomId").as_string())));
 }
 
 awaitable<json::object> offer(gateway::impl& g, socket_ptr s, json::value payload) {
@@ -135,6 +143,15 @@ awaitable<json::object> answer(gateway::impl& g, socket_ptr s, json::value paylo
 }
 awaitable<json::object> candidate(gateway::impl& g, socket_ptr s, json::value payload) {
   co_return co_await relay(g, std::move(s), std::move(payload), "webrtc-ice-candidate", "candidate");
+}
+std::optional<json::object> offer_now(gateway::impl& g, socketio::socket& s, const json::value& payload) {
+  return relay_now(g, s, payload, "webrtc-offer", "sdp");
+}
+std::optional<json::object> answer_now(gateway::impl& g, socketio::socket& s, const json::value& payload) {
+  return relay_now(g, s, payload, "webrtc-answer", "sdp");
+}
+std::optional<json::object> candidate_now(gateway::impl& g, socketio::socket& s, const json::value& payload) {
+  return relay_now(g, s, payload, "webrtc-ice-candidate", "candidate");
 }
 
 awaitable<json::object> end_interview(gateway::impl& g, socket_ptr s, json::value payload) {
@@ -155,9 +172,12 @@ awaitable<json::object> watch_presence(gateway::impl& g, socket_ptr s, json::val
   co_return ok({{"presence", std::move(list)}});
 }
 
+using fast_fn = std::optional<json::object> (*)(gateway::impl&, socketio::socket&, const json::value&);
+
 struct event_entry {
   std::string_view name;
   event_fn fn;
+  fast_fn fast = nullptr; // answers without suspending when it can (the hot signaling path)
 };
 
 constexpr std::array<event_entry, 10> table{{
@@ -166,9 +186,9 @@ constexpr std::array<event_entry, 10> table{{
     {"cancel-interview-invitation", cancel},
     {"join-room", join_room},
     {"leave-room", leave_room},
-    {"webrtc-offer", offer},
-    {"webrtc-answer", answer},
-    {"webrtc-ice-candidate", candidate},
+    {"webrtc-offer", offer, offer_now},
+    {"webrtc-answer", answer, answer_now},
+    {"webrtc-ice-candidate", candidate, candidate_now},
     {"end-interview", end_interview},
     {"watch-presence", watch_presence},
 }};
@@ -196,6 +216,18 @@ void gateway::impl::install_events() {
   for (const auto& e : table) {
     users.on(std::string(e.name), [this, e](const socket_ptr& s, socketio::message m, socketio::ack reply) {
       json::value payload = m.args.empty() ? json::value(nullptr) : std::move(m.args.front());
+      if (e.fast) {
+        try {
+          if (auto answer = e.fast(*this, *s, payload)) {
+            if (reply) reply(json::array{std::move(*answer)});
+            return;
+          }
+        } catch (const std::exception& ex) {
+          spdlog::error("event {}: {}", e.name, ex.what());
+          if (reply) reply(json::array{failure_ack(fail(errc::internal, "Something went wrong on our side."))});
+          return;
+        }
+      }
       net::spawn_logged(ex, run_event(*this, e.fn, e.name, s, std::move(payload), std::move(reply)), "socket event");
     });
   }
