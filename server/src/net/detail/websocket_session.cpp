@@ -14,14 +14,12 @@ using boost::asio::as_tuple;
 using boost::asio::use_awaitable;
 
 namespace {
-constexpr std::size_t keep_buffer_capacity = 16 * 1024;
 constexpr std::size_t max_close_reason = 123; // RFC 6455: control frames carry at most 125 bytes
 } // namespace
 
 websocket_session::websocket_session(std::shared_ptr<server::state> state, boost::beast::tcp_stream stream,
                                      std::string remote_address)
-    : state_(std::move(state)), ws_(std::move(stream)), remote_address_(std::move(remote_address)),
-      teardown_(state_->executor) {
+    : state_(std::move(state)), ws_(std::move(stream)), remote_address_(std::move(remote_address)) {
   state_->add(this);
   registered_ = true;
 }
@@ -58,6 +56,8 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
 
   auto [ec] = co_await ws_.async_accept(req, as_tuple(use_awaitable));
   req = {}; // not needed any more: an idle connection should hold as little as possible
+  // The decorator (it holds the request id) is only used by the handshake.
+  ws_.set_option(websocket::stream_base::decorator([](websocket::response_type&) {}));
   if (ec) {
     abort();
     finish();
@@ -65,31 +65,39 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
   }
   accepted_ = true;
   if (!queue_.empty() || close_requested_) start_writer();
+  // Reads go on with completion handlers, not in this coroutine: an idle connection then holds
+  // no coroutine frame, only Beast's pending read.
+  start_read();
+}
 
-  for (;;) {
-    auto [rec, n] = co_await ws_.async_read(buffer_, as_tuple(use_awaitable));
-    if (rec) {
-      if (rec == websocket::error::message_too_big)
-        spdlog::info("websocket from {}: message over {} bytes, closed with 1009", remote_address_,
-                     state_->options.websocket_max_message);
-      break;
-    }
-    if (handler_ && !close_requested_) {
-      const auto data = buffer_.cdata();
-      // A handler exception is a bug in the layer above: log it, drop the connection, keep the server.
-      try {
-        handler_->on_message(std::string_view(static_cast<const char*>(data.data()), data.size()), ws_.got_binary());
-      } catch (const std::exception& e) {
-        spdlog::error("websocket handler threw: {}", e.what());
-        close(close_code::policy, "internal error");
-      }
-    }
-    // Keep a small buffer for the next message; give back what a large one took.
-    buffer_.consume(buffer_.size());
-    if (buffer_.capacity() > keep_buffer_capacity) buffer_.shrink_to_fit();
+void websocket_session::start_read() {
+  ws_.async_read(buffer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+}
+
+void websocket_session::on_read(boost::system::error_code rec) {
+  if (rec) {
+    if (rec == websocket::error::message_too_big)
+      spdlog::info("websocket from {}: message over {} bytes, closed with 1009", remote_address_,
+                   state_->options.websocket_max_message);
+    abort();
+    finish();
+    return;
   }
-  abort();
-  finish();
+  if (handler_ && !close_requested_) {
+    const auto data = buffer_.cdata();
+    // A handler exception is a bug in the layer above: log it, drop the connection, keep the server.
+    try {
+      handler_->on_message(std::string_view(static_cast<const char*>(data.data()), data.size()), ws_.got_binary());
+    } catch (const std::exception& e) {
+      spdlog::error("websocket handler threw: {}", e.what());
+      close(close_code::policy, "internal error");
+    }
+  }
+  // An idle connection keeps no read buffer: Beast prepares >= 1.5 KB for each message, and
+  // most connections are idle between small messages. One allocation per message is cheap.
+  buffer_.clear();
+  buffer_.shrink_to_fit();
+  start_read();
 }
 
 void websocket_session::send(std::shared_ptr<const std::string> frame, bool binary) {
@@ -111,8 +119,9 @@ void websocket_session::close(std::uint16_t code, std::string_view reason) {
   close_requested_ = true;
   close_code_ = code;
   close_reason_ = std::string(reason.substr(0, max_close_reason));
-  teardown_.expires_after(state_->options.websocket_close_timeout);
-  teardown_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+  teardown_ = std::make_unique<boost::asio::steady_timer>(state_->executor);
+  teardown_->expires_after(state_->options.websocket_close_timeout);
+  teardown_->async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     if (ec) return;
     if (auto self = weak.lock()) self->abort();
   });
@@ -128,40 +137,46 @@ void websocket_session::abort() {
   }
 }
 
+// One message at a time (Beast writes one message per call); the frame being written is held
+// in in_flight_ so that clearing the queue (overflow, finish) cannot free it under the write.
 void websocket_session::start_writer() {
-  writing_ = true;
-  spawn_logged(ws_.get_executor(), write_loop(), "websocket writer");
+  if (writing_ || finished_) return;
+  if (!queue_.empty()) {
+    frame f = std::move(queue_.front());
+    queue_.pop_front();
+    queued_bytes_ -= f.data->size();
+    in_flight_ = std::move(f.data);
+    writing_ = true;
+    ws_.binary(f.binary);
+    ws_.async_write(boost::asio::buffer(*in_flight_),
+                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_write(ec); });
+    return;
+  }
+  if (close_requested_ && !close_sent_) {
+    close_sent_ = true;
+    writing_ = true;
+    ws_.async_close(websocket::close_reason(static_cast<websocket::close_code>(close_code_), close_reason_),
+                    [self = shared_from_this()](boost::system::error_code ec) {
+                      self->writing_ = false;
+                      if (ec) self->abort();
+                    });
+  }
 }
 
-boost::asio::awaitable<void> websocket_session::write_loop() {
-  auto self = shared_from_this();
-  while (!finished_) {
-    if (!queue_.empty()) {
-      frame f = std::move(queue_.front());
-      queue_.pop_front();
-      queued_bytes_ -= f.data->size();
-      ws_.binary(f.binary);
-      auto [ec, n] = co_await ws_.async_write(boost::asio::buffer(*f.data), as_tuple(use_awaitable));
-      if (ec) {
-        abort();
-        break;
-      }
-      continue;
-    }
-    if (close_requested_ && !close_sent_) {
-      close_sent_ = true;
-      auto [ec] = co_await ws_.async_close(websocket::close_reason(static_cast<websocket::close_code>(close_code_), close_reason_), as_tuple(use_awaitable));
-      if (ec) abort();
-    }
-    break;
-  }
+void websocket_session::on_write(boost::system::error_code ec) {
   writing_ = false;
+  in_flight_.reset();
+  if (ec) {
+    abort();
+    return;
+  }
+  start_writer();
 }
 
 void websocket_session::finish() {
   if (finished_) return;
   finished_ = true;
-  teardown_.cancel();
+  if (teardown_) teardown_->cancel();
   queue_.clear();
   queued_bytes_ = 0;
   if (registered_) {

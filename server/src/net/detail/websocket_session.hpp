@@ -49,8 +49,10 @@ private:
     bool binary;
   };
 
+  void start_read();
+  void on_read(boost::system::error_code ec);
   void start_writer();
-  boost::asio::awaitable<void> write_loop();
+  void on_write(boost::system::error_code ec);
   void finish();
 
   std::shared_ptr<server::state> state_;
@@ -59,8 +61,9 @@ private:
   std::string remote_address_;
   std::shared_ptr<websocket_handler> handler_;
   std::deque<frame> queue_;
+  std::shared_ptr<const std::string> in_flight_; // the message being written, kept alive until done
   std::size_t queued_bytes_ = 0;
-  boost::asio::steady_timer teardown_;
+  std::unique_ptr<boost::asio::steady_timer> teardown_; // only while closing
   std::uint16_t close_code_ = close_code::normal;
   std::string close_reason_;
   bool accepted_ = false;
