@@ -156,7 +156,7 @@ boost::asio::awaitable<void> http_session::run() {
 
 boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::string id, clock::time_point start) {
   // Hand the connection over: the WebSocket session registers itself, this one leaves.
-  auto ws = std::make_shared<websocket_session>(state_, std::move(stream_), remote_address_);
+  auto ws = std::make_shared<websocket_session>(state_, stream_.release_socket(), remote_address_);
   registered_ = false;
   state_->remove(this);
 

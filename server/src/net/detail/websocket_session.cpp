@@ -17,9 +17,9 @@ namespace {
 constexpr std::size_t max_close_reason = 123; // RFC 6455: control frames carry at most 125 bytes
 } // namespace
 
-websocket_session::websocket_session(std::shared_ptr<server::state> state, boost::beast::tcp_stream stream,
+websocket_session::websocket_session(std::shared_ptr<server::state> state, boost::asio::ip::tcp::socket socket,
                                      std::string remote_address)
-    : state_(std::move(state)), ws_(std::move(stream)), remote_address_(std::move(remote_address)) {
+    : state_(std::move(state)), ws_(std::move(socket)), remote_address_(std::move(remote_address)) {
   state_->add(this);
   registered_ = true;
 }
@@ -31,7 +31,7 @@ websocket_session::~websocket_session() {
 boost::asio::awaitable<void> websocket_session::refuse(response res, bool head, std::string_view request_id) {
   auto self = shared_from_this();
   close_requested_ = true;
-  auto& stream = ws_.next_layer();
+  boost::beast::tcp_stream stream(std::move(ws_.next_layer())); // for the write timeout
   stream.expires_after(state_->options.write_timeout);
   co_await write_response(stream, std::move(res), head, false, request_id);
   boost::system::error_code ec;
@@ -44,7 +44,6 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
                                                     std::string request_id) {
   auto self = shared_from_this();
   handler_ = std::move(handler);
-  ws_.next_layer().expires_never();
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = state_->options.websocket_close_timeout;
   timeouts.idle_timeout = websocket::stream_base::none();
@@ -130,7 +129,7 @@ void websocket_session::close(std::uint16_t code, std::string_view reason) {
 
 void websocket_session::abort() {
   boost::system::error_code ec;
-  auto& socket = boost::beast::get_lowest_layer(ws_).socket();
+  auto& socket = ws_.next_layer();
   if (socket.is_open()) {
     socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
     socket.close(ec);

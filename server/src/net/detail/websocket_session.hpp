@@ -20,9 +20,11 @@ class websocket_session final : public websocket_connection,
                                 public connection,
                                 public std::enable_shared_from_this<websocket_session> {
 public:
-  // Takes over the stream of an HTTP session whose request asks for an upgrade. Registers
-  // itself with the server at once (it counts as an open connection).
-  websocket_session(std::shared_ptr<server::state> state, boost::beast::tcp_stream stream, std::string remote_address);
+  // Takes over the socket of an HTTP session whose request asks for an upgrade. Registers
+  // itself with the server at once (it counts as an open connection). The WebSocket stream
+  // sits on the bare socket, not on a beast::tcp_stream: Beast's own timer covers the
+  // handshakes, and an idle connection saves tcp_stream's shared state and timer.
+  websocket_session(std::shared_ptr<server::state> state, boost::asio::ip::tcp::socket socket, std::string remote_address);
   ~websocket_session();
 
   // Refuses the upgrade: writes `res`, then closes the connection.
@@ -56,7 +58,7 @@ private:
   void finish();
 
   std::shared_ptr<server::state> state_;
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::websocket::stream<boost::asio::ip::tcp::socket> ws_;
   boost::beast::flat_buffer buffer_;
   std::string remote_address_;
   std::shared_ptr<websocket_handler> handler_;
