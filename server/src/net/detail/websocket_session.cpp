@@ -15,6 +15,11 @@ using boost::asio::use_awaitable;
 
 namespace {
 constexpr std::size_t max_close_reason = 123; // RFC 6455: control frames carry at most 125 bytes
+// What the read that waits for a new message prepares in the buffer. That read is pending for
+// the whole idle life of a connection: Beast's default (async_read) prepares 1,536 bytes, so
+// an idle connection would hold them. Most messages (pongs, small events) fit in the first
+// read; a longer one continues with reads of Beast's own size (up to websocket_max_message).
+constexpr std::size_t first_read_limit = 128;
 } // namespace
 
 websocket_session::websocket_session(std::shared_ptr<server::state> state, boost::asio::ip::tcp::socket socket,
@@ -70,7 +75,8 @@ boost::asio::awaitable<void> websocket_session::run(beast_request req, std::shar
 }
 
 void websocket_session::start_read() {
-  ws_.async_read(buffer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+  ws_.async_read_some(buffer_, first_read_limit,
+                      [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
 }
 
 void websocket_session::on_read(boost::system::error_code rec) {
@@ -80,6 +86,11 @@ void websocket_session::on_read(boost::system::error_code rec) {
                    state_->options.websocket_max_message);
     abort();
     finish();
+    return;
+  }
+  if (!ws_.is_message_done()) { // the rest of a longer message: 0 lets Beast choose the size
+    ws_.async_read_some(buffer_, 0,
+                        [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
     return;
   }
   if (handler_ && !close_requested_) {
@@ -92,8 +103,8 @@ void websocket_session::on_read(boost::system::error_code rec) {
       close(close_code::policy, "internal error");
     }
   }
-  // An idle connection keeps no read buffer: Beast prepares >= 1.5 KB for each message, and
-  // most connections are idle between small messages. One allocation per message is cheap.
+  // Give the message's buffer back: an idle connection then holds only first_read_limit
+  // bytes (the pending read's). One small allocation per message is cheap.
   buffer_.clear();
   buffer_.shrink_to_fit();
   start_read();
