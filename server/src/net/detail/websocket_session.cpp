@@ -152,8 +152,7 @@ void websocket_session::abort() {
 void websocket_session::start_writer() {
   if (writing_ || finished_) return;
   if (!queue_.empty()) {
-    frame f = std::move(queue_.front());
-    queue_.pop_front();
+    frame f = queue_.pop_front();
     queued_bytes_ -= f.data->size();
     in_flight_ = std::move(f.data);
     writing_ = true;

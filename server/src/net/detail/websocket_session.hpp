@@ -10,9 +10,9 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
-#include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mm::net::detail {
 
@@ -50,6 +50,30 @@ private:
     std::shared_ptr<const std::string> data;
     bool binary;
   };
+  // FIFO of frames that holds no memory while empty (std::deque allocates ~570 bytes up front,
+  // which every idle connection would keep).
+  class frame_queue {
+  public:
+    bool empty() const noexcept { return head_ == items_.size(); }
+    void push_back(frame f) { items_.push_back(std::move(f)); }
+    frame pop_front() {
+      frame f = std::move(items_[head_++]);
+      if (head_ == items_.size()) clear();
+      else if (head_ >= 32 && head_ * 2 >= items_.size()) { // a queue that never drains stays bounded
+        items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+        head_ = 0;
+      }
+      return f;
+    }
+    void clear() noexcept {
+      std::vector<frame>().swap(items_);
+      head_ = 0;
+    }
+
+  private:
+    std::vector<frame> items_;
+    std::size_t head_ = 0;
+  };
 
   void start_read();
   void on_read(boost::system::error_code ec);
@@ -62,7 +86,7 @@ private:
   boost::beast::flat_buffer buffer_;
   std::string remote_address_;
   std::shared_ptr<websocket_handler> handler_;
-  std::deque<frame> queue_;
+  frame_queue queue_;
   std::shared_ptr<const std::string> in_flight_; // the message being written, kept alive until done
   std::size_t queued_bytes_ = 0;
   std::unique_ptr<boost::asio::steady_timer> teardown_; // only while closing
