@@ -51,8 +51,7 @@ private:
 
 engine_socket::engine_socket(std::shared_ptr<engine_registry> registry, std::string id, net::request handshake,
                              transport_kind transport)
-    : registry_(std::move(registry)), id_(std::move(id)), transport_(transport), heartbeat_(registry_->executor),
-      upgrade_timer_(registry_->executor) {
+    : registry_(std::move(registry)), id_(std::move(id)), transport_(transport), heartbeat_(registry_->executor) {
   handshake.body.clear();
   handshake.body.shrink_to_fit();
   handshake.headers.shrink_to_fit();
@@ -236,8 +235,9 @@ std::shared_ptr<net::websocket_handler> engine_socket::begin_upgrade(std::shared
 // While a probe is on, like the reference server: every 100 ms a waiting poll is ended with a
 // noop so that the client can pause polling; the upgrade is given up at its deadline.
 void engine_socket::arm_upgrade_check(std::chrono::milliseconds after) {
-  upgrade_timer_.expires_after(after);
-  upgrade_timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+  if (!upgrade_timer_) upgrade_timer_ = std::make_unique<boost::asio::steady_timer>(registry_->executor);
+  upgrade_timer_->expires_after(after);
+  upgrade_timer_->async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     if (ec) return;
     auto self = weak.lock();
     if (!self || !self->probe_) return;
@@ -284,7 +284,7 @@ void engine_socket::on_ws_close(net::websocket_connection* from) {
   if (probe_ && from == probe_.get()) {
     probe_.reset();
     probed_ = false;
-    upgrade_timer_.cancel();
+    upgrade_timer_.reset(); // cancels its wait
     return;
   }
   if (ws_ && from == ws_.get()) {
@@ -294,7 +294,7 @@ void engine_socket::on_ws_close(net::websocket_connection* from) {
 }
 
 void engine_socket::finish_upgrade() {
-  upgrade_timer_.cancel();
+  upgrade_timer_.reset(); // cancels its wait
   ws_ = std::move(probe_);
   probed_ = false;
   upgraded_ = true;
@@ -310,7 +310,7 @@ void engine_socket::finish_upgrade() {
 }
 
 void engine_socket::cancel_upgrade() {
-  upgrade_timer_.cancel();
+  upgrade_timer_.reset(); // cancels its wait
   if (probe_) {
     auto probe = std::move(probe_);
     probe->close(net::close_code::normal);

@@ -106,7 +106,7 @@ private:
   bool probed_ = false;
   bool upgraded_ = false;
   boost::asio::steady_timer heartbeat_;
-  boost::asio::steady_timer upgrade_timer_;
+  std::unique_ptr<boost::asio::steady_timer> upgrade_timer_; // only while a polling session probes an upgrade
   std::chrono::steady_clock::time_point upgrade_deadline_{};
   std::uint64_t heartbeat_generation_ = 0;
   bool awaiting_pong_ = false;
