@@ -6,7 +6,6 @@
 #include "services/secrets.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 
@@ -113,24 +112,6 @@ awaitable<outcome<interview_detail>> invitation_service::detail(std::string user
   co_return std::move(*found);
 }
 
-namespace {
-std::string b64(std::string_view raw) {
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
-}
-std::optional<std::string> unb64(const std::string& text) {
-  std::string raw(text.size(), '\0');
-  std::size_t len = 0;
-  if (text.size() > 300 || sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), text.data(), text.size(),
-                                             nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return std::nullopt;
-  raw.resize(len);
-  return raw;
-}
-} // namespace
 
 awaitable<outcome<history_page>> invitation_service::history(std::string user_id, history_query q) {
   store::history_filter f;
@@ -147,7 +128,7 @@ awaitable<outcome<history_page>> invitation_service::history(std::string user_id
   if (q.limit < 1 || q.limit > 100) co_return fail(errc::validation_failed, "limit must be from 1 to 100.");
   f.limit = q.limit + 1; // one more tells whether a next page exists
   if (q.cursor) {
-    auto raw = unb64(*q.cursor);
+    auto raw = q.cursor->size() > 300 ? std::nullopt : from_base64url(*q.cursor);
     const auto colon = raw ? raw->find(':') : std::string::npos;
     if (colon == std::string::npos || colon == 0 || colon > 15 ||
         !std::all_of(raw->begin(), raw->begin() + static_cast<long>(colon), [](char c) { return c >= '0' && c <= '9'; }))
@@ -158,7 +139,7 @@ awaitable<outcome<history_page>> invitation_service::history(std::string user_id
   history_page page;
   if (static_cast<int>(rows.size()) > q.limit) {
     rows.resize(static_cast<std::size_t>(q.limit));
-    page.next_cursor = b64(std::to_string(domain::to_millis(rows.back().created_at)) + ":" + rows.back().room_id);
+    page.next_cursor = to_base64url(std::to_string(domain::to_millis(rows.back().created_at)) + ":" + rows.back().room_id);
   }
   page.interviews = std::move(rows);
   co_return page;

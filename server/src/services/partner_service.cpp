@@ -2,11 +2,11 @@
 
 #include "domain/names.hpp"
 #include "domain/profile_rules.hpp"
+#include "services/secrets.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <utility>
-#include <sodium.h>
 
 namespace mm::services {
 
@@ -24,29 +24,18 @@ std::string lower(std::string_view s) {
 bool contains(std::string_view hay, const std::string& needle) { return lower(hay).find(needle) != std::string::npos; }
 
 // The cursor is the last row's (score, id), base64url: opaque to clients.
-std::string encode_cursor(int score, const std::string& id) {
-  const std::string raw = std::to_string(score) + ":" + id;
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
-}
+std::string encode_cursor(int score, const std::string& id) { return to_base64url(std::to_string(score) + ":" + id); }
 std::optional<std::pair<int, std::string>> decode_cursor(const std::string& cursor) {
-  std::string raw(cursor.size(), '\0');
-  std::size_t len = 0;
-  if (cursor.size() > 200 || sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(), cursor.size(),
-                                               nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return std::nullopt;
-  raw.resize(len);
-  const auto colon = raw.find(':');
+  auto raw = cursor.size() > 200 ? std::nullopt : from_base64url(cursor);
+  if (!raw) return std::nullopt;
+  const auto colon = raw->find(':');
   if (colon == std::string::npos || colon == 0 || colon > 3) return std::nullopt;
   int score = 0;
   for (std::size_t i = 0; i < colon; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(raw[i]))) return std::nullopt;
-    score = score * 10 + (raw[i] - '0');
+    if (!std::isdigit(static_cast<unsigned char>((*raw)[i]))) return std::nullopt;
+    score = score * 10 + ((*raw)[i] - '0');
   }
-  return std::pair{score, raw.substr(colon + 1)};
+  return std::pair{score, raw->substr(colon + 1)};
 }
 } // namespace
 

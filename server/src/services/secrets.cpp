@@ -28,14 +28,31 @@ std::string new_id(std::string_view prefix) {
   return std::string(prefix) + "_" + hex(bytes.data(), bytes.size());
 }
 
+std::string to_base64url(std::string_view raw) {
+  ensure_sodium();
+  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::optional<std::string> from_base64url(std::string_view text) {
+  ensure_sodium();
+  std::string raw(text.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), text.data(), text.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return std::nullopt;
+  raw.resize(len);
+  return raw;
+}
+
 std::string new_token() {
   ensure_sodium();
   std::array<unsigned char, 32> bytes;
   randombytes_buf(bytes.data(), bytes.size());
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
+  return to_base64url(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 std::string token_digest(std::string_view token) {
