@@ -1,6 +1,7 @@
 // Limits below the product (net and socketio), as configured by flags: total connections
 // (--max-connections), message size (--max-payload: WebSocket close 1009, polling 413), the time
-// to join a namespace (--connect-timeout), and a flood of events on one connection.
+// to join a namespace (--connect-timeout), and messages per connection (--message-rate-limit
+// COUNT/SECONDS, default 200/4: a burst of 200, then 50 a second; beyond, the connection closes).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -121,5 +122,40 @@ describe('event flood on one connection', () => {
     assert.equal(bystander.connected, true);
     const ack = await bystander.timeout(3000).emitWithAck('watch-presence', { userIds: [] });
     assert.equal(ack.ok, true);
+  });
+});
+
+describe('--message-rate-limit', () => {
+  test('20/1: 100 events at once close the connection with 1008; paced events do not', T, async () => {
+    const srv = await startServer({ args: ['--message-rate-limit', '20/1'] });
+    try {
+      const c = clientFor(srv);
+      const u = await c.register('Paced');
+      const paced = await connect(srv, { token: u.token });
+      for (let i = 0; i < 30; i++) { paced.emit('watch-presence', { userIds: [] }); await sleep(60); } // ~16 a second
+      assert.equal(paced.connected, true, 'a client under the rate was cut');
+      const ws = await rawWs(srv.port);
+      ws.send(`40${JSON.stringify({ token: u.token })}`);
+      for (let i = 0; i < 100; i++) ws.send('42["watch-presence",{"userIds":[]}]');
+      const code = await Promise.race([ws.closed, sleep(3000).then(() => 'open')]);
+      assert.equal(code, 1008);
+    } finally {
+      await srv.cleanup();
+    }
+  });
+
+  test('0 turns it off', T, async () => {
+    const srv = await startServer({ args: ['--message-rate-limit', '0'] });
+    try {
+      const c = clientFor(srv);
+      const u = await c.register('Unlimited');
+      const s = await connect(srv, { token: u.token });
+      for (let i = 0; i < 1000; i++) s.emit('watch-presence', { userIds: [] });
+      const ack = await s.timeout(10_000).emitWithAck('watch-presence', { userIds: [] });
+      assert.equal(ack.ok, true);
+      assert.equal(s.connected, true);
+    } finally {
+      await srv.cleanup();
+    }
   });
 });

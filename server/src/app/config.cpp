@@ -92,6 +92,17 @@ std::map<std::string, flag> flags() {
       {"connect-timeout", {false, [](config& c, const std::string& v) {
                              c.connect_timeout = parse_seconds("connect-timeout", v, false);
                            }}},
+      {"message-rate-limit", {false, [](config& c, const std::string& v) {
+                                if (v == "0") {
+                                  c.message_burst = 0;
+                                  return;
+                                }
+                                const auto slash = v.find('/');
+                                if (slash == std::string::npos)
+                                  throw std::invalid_argument("--message-rate-limit must be COUNT/SECONDS or 0, not '" + v + "'");
+                                c.message_burst = parse_int("message-rate-limit", v.substr(0, slash), 1, 1'000'000);
+                                c.message_window = parse_seconds("message-rate-limit", v.substr(slash + 1), false);
+                              }}},
       {"auth-rate-limit", {false, [](config& c, const std::string& v) {
                              if (v == "0") {
                                c.auth_rate_count = 0;
@@ -160,6 +171,7 @@ std::string usage() {
          "                      [--ping-interval SECONDS] [--ping-timeout SECONDS] [--log-level LEVEL]\n"
          "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
          "                      [--max-connections COUNT] [--max-payload BYTES] [--connect-timeout SECONDS]\n"
+         "                      [--message-rate-limit COUNT/SECONDS|0]\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";
 }
 

@@ -89,6 +89,8 @@ int serve(const config& cfg, const std::string& argv0) {
   rt_options.max_sockets_per_user = static_cast<std::size_t>(cfg.max_sockets_per_user);
   rt_options.max_payload = static_cast<std::size_t>(cfg.max_payload);
   rt_options.connect_timeout = std::chrono::milliseconds{static_cast<long long>(cfg.connect_timeout * 1000)};
+  rt_options.message_burst = static_cast<std::size_t>(cfg.message_burst);
+  rt_options.message_rate = cfg.message_window > 0 ? cfg.message_burst / cfg.message_window : 0;
   realtime::presence_registry presence{io.get_executor()};
 
   services::context ctx{io.get_executor(), *db, executor, *events, clock, presence, deadlines, counters, service_config_of(cfg)};

@@ -29,6 +29,8 @@ socketio::server_options io_options(const gateway_options& o) {
   s.engine.ping_timeout = o.ping_timeout;
   s.engine.max_payload = o.max_payload;
   s.connect_timeout = o.connect_timeout;
+  s.message_burst = o.message_burst;
+  s.message_rate = o.message_rate;
   auto allowed = o.allowed_origins;
   s.engine.allow_origin = [allowed](std::string_view origin) {
     return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();

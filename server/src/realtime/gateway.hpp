@@ -21,6 +21,9 @@ struct gateway_options {
   std::size_t max_sockets_per_user = 20;
   // A connection that joins no namespace within this is closed.
   std::chrono::milliseconds connect_timeout{45'000};
+  // Messages per connection: a burst, refilled at `message_rate` a second; beyond, closed. 0: off.
+  std::size_t message_burst = 200;
+  double message_rate = 50;
 };
 
 class gateway {

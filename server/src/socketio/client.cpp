@@ -25,7 +25,8 @@ std::shared_ptr<const std::string> encode_text(const packet& p) {
 client::client(std::shared_ptr<server_state> server, std::shared_ptr<engine_socket> connection)
     : server_(std::move(server)), conn_(std::move(connection)),
       request_(conn_->handshake_ptr()), decoder_(server_->options.max_attachments),
-      connect_timer_(server_->executor) {}
+      connect_timer_(server_->executor), allowance_(static_cast<double>(server_->options.message_burst)),
+      allowed_at_(std::chrono::steady_clock::now()) {}
 
 void client::start() {
   auto self = shared_from_this();
@@ -65,7 +66,25 @@ void client::shut_down(std::string_view reason) {
   conn_->abort(reason, net::close_code::going_away);
 }
 
+bool client::within_rate() {
+  const auto& o = server_->options;
+  if (o.message_burst == 0) return true;
+  const auto now = std::chrono::steady_clock::now();
+  allowance_ = std::min(static_cast<double>(o.message_burst),
+                        allowance_ + std::chrono::duration<double>(now - allowed_at_).count() * o.message_rate);
+  allowed_at_ = now;
+  if (allowance_ < 1) return false;
+  allowance_ -= 1;
+  return true;
+}
+
 void client::on_message(std::string_view data, bool binary) {
+  if (!within_rate()) {
+    spdlog::info("socket.io: closing connection {}: it sends messages faster than allowed", conn_->id());
+    auto self = shared_from_this();
+    conn_->abort("rate limited", net::close_code::policy);
+    return;
+  }
   auto decoded = binary ? decoder_.add_binary(data) : decoder_.add_text(data);
   if (!decoded) {
     spdlog::debug("socket.io: closing connection {}: {}", conn_->id(), decoded.error().message());

@@ -12,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/object.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,8 @@ private:
   void complete_connect(const std::shared_ptr<socket>& s);
   void refuse(const std::string& name, boost::json::value data);
   void fail(std::string_view reason);
+  // Takes one message from the connection's allowance (server_options::message_burst/rate).
+  bool within_rate();
 
   std::shared_ptr<server_state> server_;
   std::shared_ptr<engine_socket> conn_;
@@ -59,6 +62,8 @@ private:
   std::unordered_map<std::string, std::shared_ptr<socket>> sockets_; // by namespace
   std::unordered_set<std::string> connecting_;                       // middlewares running
   boost::asio::steady_timer connect_timer_;
+  double allowance_;                                 // messages left (within_rate)
+  std::chrono::steady_clock::time_point allowed_at_; // when allowance_ was last refilled
   bool closed_ = false;
 };
 

@@ -38,6 +38,10 @@ struct server_options {
   std::chrono::milliseconds connect_timeout{45'000};
   // Binary attachments one packet may announce; more closes the connection.
   std::size_t max_attachments = 10;
+  // Messages (text or binary) one connection may send: a burst of `message_burst`, refilled at
+  // `message_rate` a second; one more closes the connection (WebSocket 1008). 0: no limit.
+  std::size_t message_burst = 200;
+  double message_rate = 50;
 };
 
 // Shared by the server, its clients and sockets.
