@@ -78,9 +78,10 @@ echo "bench: creating $USERS users" >&2
 DB="sqlite:$WORK/mockmate.db"
 "$MOCKMATE" admin create-users --count "$USERS" --db "$DB" --out "$WORK/tokens.txt"
 
-# Load-test settings for mockmate: no invitation rate limit; the connection cap (default 10,000)
-# above the client count when this build has the flag.
-MOCKMATE_FLAGS=(--invitation-rate-limit 0)
+# Load-test settings for mockmate: no invitation rate limit, no per-connection message limit (the
+# signal scenario sends hundreds a second per socket); the connection cap (default 10,000) above
+# the client count when this build has the flag.
+MOCKMATE_FLAGS=(--invitation-rate-limit 0 --message-rate-limit 0)
 if "$MOCKMATE" help 2>/dev/null | grep -q -- --max-connections; then
   MOCKMATE_FLAGS+=(--max-connections $(( USERS + 1000 )))
 fi

@@ -33,8 +33,8 @@ struct config {
   int max_connections = 10'000;        // open TCP connections; more are refused
   int max_payload = 1'000'000;         // bytes of one Engine.IO payload / WebSocket message (1009 beyond)
   double connect_timeout = 45;         // seconds for a Socket.IO connection to join a namespace
-  int message_burst = 200;             // messages one Socket.IO connection may send at once; 0: off
-  double message_window = 4;           // seconds to earn a whole burst back
+  int message_burst = 1000;            // messages one Socket.IO connection may send at once; 0: off
+  double message_window = 5;           // seconds to earn a whole burst back
 };
 
 // Parses `args` (after the subcommand) and `env` lookups. Throws std::invalid_argument with a
