@@ -28,7 +28,7 @@ struct config {
   int ping_timeout_ms = 20'000;
   std::string log_level = "info";
   int max_sockets_per_user = 20;  // Socket.IO connections of one user at once; 0: no limit
-  int auth_rate_count = 300;      // register + login requests per client IP per window; 0: off
+  int auth_rate_count = 1200;     // register + login requests per client IP per window; 0: off
   double auth_rate_window = 60;
   int max_connections = 10'000;        // open TCP connections; more are refused
   int max_payload = 1'000'000;         // bytes of one Engine.IO payload / WebSocket message (1009 beyond)
