@@ -30,7 +30,7 @@ struct config {
   int max_sockets_per_user = 20;  // Socket.IO connections of one user at once; 0: no limit
   int auth_rate_count = 1200;     // register + login requests per client IP per window; 0: off
   double auth_rate_window = 60;
-  int max_connections = 10'000;        // open TCP connections; more are refused
+  int max_connections = 50'000;        // open TCP connections; more are refused
   int max_payload = 1'000'000;         // bytes of one Engine.IO payload / WebSocket message (1009 beyond)
   double connect_timeout = 45;         // seconds for a Socket.IO connection to join a namespace
   int message_burst = 1000;            // messages one Socket.IO connection may send at once; 0: off
