@@ -24,7 +24,8 @@ std::string trimmed(const char* message) {
 // Session settings: a transition never waits forever on a row lock or a stuck statement (busy, 503),
 // and a connection left inside a transaction by a crashed caller is closed by the server.
 constexpr const char* session_setup =
-    "SET statement_timeout = '10s'; SET lock_timeout = '5s'; SET idle_in_transaction_session_timeout = '60s'";
+    "SET statement_timeout = '10s'; SET lock_timeout = '5s'; SET idle_in_transaction_session_timeout = '60s'; "
+    "SET client_min_messages = warning"; // no NOTICE on stderr for "IF NOT EXISTS" at every start
 } // namespace
 
 std::string array_literal(const std::vector<std::string>& items) {
