@@ -145,7 +145,7 @@ struct sender::impl {
       if (vetted.failure != detail::failure_kind::none)
         result = domain::fail(domain::errc::validation_failed,
                               vetted.failure == detail::failure_kind::refused
-                                  ? "endpoint must not point to an internal address (" + vetted.error + ")"
+                                  ? "endpoint " + vetted.error
                                   : "endpoint host cannot be resolved");
     }
     asio::post(executor, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
