@@ -7,7 +7,8 @@
 //   const sub = svc.subscribe();      // {id, endpoint, keys: {p256dh, auth}}: a browser's subscription
 //   svc.script(sub.id, [{ status: 429, headers: { 'Retry-After': '1' } }, { status: 201 }]);
 //   ... the sender pushes to sub.endpoint ...
-//   svc.received(sub.id)  // [{at, headers, body, vapid: {claims, publicKey} | {error}, payload | decryptError}]
+//   svc.received(sub.id)  // [{at, headers, body, servername (TLS SNI), vapid: {claims, publicKey} | {error},
+//                         //   payload | decryptError}]
 //   await svc.stop();
 //
 // A scripted answer is {status, headers?, delayMs?}: delayMs holds the answer back (a slow
@@ -90,7 +91,8 @@ export function verifyVapid(authorization, { audience, nowSeconds = Math.floor(D
   return { claims, publicKey: params.k };
 }
 
-export async function startPushService({ tls = null, host = '127.0.0.1' } = {}) {
+// `name` is the host the endpoints name (default: the address it listens on, 127.0.0.1).
+export async function startPushService({ tls = null, host = '127.0.0.1', name = host } = {}) {
   const subscriptions = new Map();
   const stray = [];
   let origin = null;
@@ -106,7 +108,7 @@ export async function startPushService({ tls = null, host = '127.0.0.1' } = {}) 
       res.writeHead(404).end();
       return;
     }
-    const record = { at: Date.now(), method: req.method, url: req.url, headers: req.headers, body };
+    const record = { at: Date.now(), method: req.method, url: req.url, headers: req.headers, body, servername: req.socket.servername };
     try {
       record.vapid = verifyVapid(req.headers.authorization, { audience: origin });
     } catch (e) {
@@ -132,7 +134,7 @@ export async function startPushService({ tls = null, host = '127.0.0.1' } = {}) 
     server.listen(0, host, resolve);
   });
   const { port } = server.address();
-  origin = `${tls ? 'https' : 'http'}://${host}:${port}`;
+  origin = `${tls ? 'https' : 'http'}://${name}:${port}`;
 
   return {
     origin,
