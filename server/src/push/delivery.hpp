@@ -15,7 +15,7 @@ enum class delivery {
   too_large,  // 413: this payload will never fit
   rejected,   // another 4xx (400, 401, 403...): the push service refused the request as made
   redirected, // 3xx: redirects are never followed
-  refused,    // not sent: the endpoint is malformed, plain http, or resolves to an internal address
+  refused,    // not sent: the endpoint is malformed, plain http or internal, or the Topic is malformed
   tls_failed, // the certificate did not verify, or TLS could not be negotiated: not retried
   failed,     // 429, 5xx, a network error or a timeout on the last try, or no try fitted before the deadline
   dropped,    // not sent: the sender's queue was full or the sender stopped

@@ -91,6 +91,13 @@ struct sender::impl {
       co_return r;
     }
     const endpoint to = std::move(*checked);
+    if (!msg.topic.empty()) {
+      if (auto topic = check_topic(msg.topic); !topic) {
+        r.outcome = delivery::refused;
+        r.error = topic.error().message;
+        co_return r;
+      }
+    }
     if (msg.payload.size() > max_message_plaintext) {
       r.outcome = delivery::too_large;
       r.error = "the payload is larger than one push message";

@@ -151,3 +151,21 @@ TEST_F(push_sender, vet_resolves_names_and_refuses_internal_ones) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->origin, silent_origin());
 }
+
+TEST_F(push_sender, a_malformed_topic_or_an_oversized_payload_is_not_sent) {
+  sender s(vapid, clock, options());
+  auto bad_topic = message(silent_origin() + "/push/1");
+  bad_topic.topic = "room:1";
+  auto big = message(silent_origin() + "/push/1");
+  big.payload.assign(max_message_plaintext + 1, 'x');
+  int done = 0;
+  send_result topic_result, big_result;
+  s.send(std::move(bad_topic), caller.get_executor(), [&](send_result r) { topic_result = std::move(r); ++done; });
+  s.send(std::move(big), caller.get_executor(), [&](send_result r) { big_result = std::move(r); ++done; });
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  while (done < 2 && std::chrono::steady_clock::now() < until) caller.run_for(10ms);
+  EXPECT_EQ(topic_result.outcome, delivery::refused);
+  EXPECT_EQ(topic_result.error, "topic must be 1 to 32 base64url characters");
+  EXPECT_EQ(big_result.outcome, delivery::too_large);
+  EXPECT_EQ(big_result.attempts, 0);
+}
