@@ -9,6 +9,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
@@ -28,7 +29,6 @@ using tcp = asio::ip::tcp;
 using steady = std::chrono::steady_clock;
 constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
-constexpr std::size_t max_response_body = 64 * 1024;
 constexpr std::uint32_t max_response_header = 16 * 1024;
 
 failure_kind kind_of(const boost::system::error_code& ec) {
@@ -53,12 +53,13 @@ asio::awaitable<exchange_result> talk(Stream& stream, const http_request& req) {
   msg.body() = req.body;
   auto [wec, written] = co_await http::async_write(stream, msg, tuple_awaitable);
   if (wec) co_return failed(wec, "sending the request");
+  // Only the status line and the headers matter (the status, Retry-After): the body is never
+  // read, so a service that sends one without a length cannot hold the exchange open.
   beast::flat_buffer buffer;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(max_response_body);
+  http::response_parser<http::empty_body> parser;
   parser.header_limit(max_response_header);
-  auto [rec, read] = co_await http::async_read(stream, buffer, parser, tuple_awaitable);
-  if (rec && !(rec == http::error::body_limit && parser.is_header_done())) co_return failed(rec, "reading the response");
+  auto [rec, read] = co_await http::async_read_header(stream, buffer, parser, tuple_awaitable);
+  if (rec) co_return failed(rec, "reading the response");
   exchange_result r;
   r.status = parser.get().result_int();
   if (const auto it = parser.get().find(http::field::retry_after); it != parser.get().end())

@@ -46,8 +46,9 @@ struct exchange_limits {
 };
 
 // resolve_and_vet, then connects to a vetted address, speaks TLS 1.2+ with certificate and host
-// name verification against `tls` when to.tls, sends `req` and reads the response (its body is
-// read and dropped, at most 64 KiB). Never follows a redirect: a 3xx comes back as a status.
+// name verification against `tls` when to.tls, sends `req` and reads the response's status line
+// and headers (at most 16 KiB; the body is not read). Never follows a redirect: a 3xx comes back
+// as a status.
 // Runs on the calling coroutine's executor.
 boost::asio::awaitable<exchange_result> exchange(boost::asio::ssl::context& tls, const endpoint& to,
                                                  const http_request& req, const origin_allow_list& allowed,
