@@ -7,7 +7,7 @@ import { describeError } from '../../lib/errors';
 import { currentIceTransportPolicy } from '../../lib/settings';
 import { emitRequest, socket, useSocketState } from '../../lib/socket';
 import type { Interview, InterviewDetailResponse } from '../../types';
-import { isFinal, myRole, partnerOf } from '../history/outcome';
+import { isFinal, myRole, partnerOf } from '../../entities/interview/model';
 import { describeMediaProblem } from './media';
 import { QuestionsPanel } from './QuestionsPanel';
 import { RoomConnection, type RoomSnapshot } from './roomConnection';
