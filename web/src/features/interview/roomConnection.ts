@@ -13,7 +13,6 @@ import type {
   Interview,
   RoomPeerEvent,
   SdpSignal,
-  ServerToClientEvents,
 } from '../../types';
 import { decideOnDescription, iceActionFor } from './negotiation';
 import { isRelayed, type RoomPhase } from './status';
@@ -123,17 +122,21 @@ export class RoomConnection {
 
   // ---- lifecycle ----
   start() {
-    const on = <E extends keyof ServerToClientEvents>(ev: E, fn: ServerToClientEvents[E]) => {
-      // socket.io-client's typed `on` needs the listener type of exactly E.
-      (this.socket.on as (e: E, f: ServerToClientEvents[E]) => void)(ev, fn);
-      this.cleanups.push(() => (this.socket.off as (e: E, f: ServerToClientEvents[E]) => void)(ev, fn));
-    };
-    on('peer-joined', this.onPeerJoined);
-    on('peer-left', this.onPeerLeft);
-    on('webrtc-offer', this.onOffer);
-    on('webrtc-answer', this.onAnswer);
-    on('webrtc-ice-candidate', this.onCandidate);
-    on('left-room', this.onLeftRoom);
+    const s = this.socket;
+    s.on('peer-joined', this.onPeerJoined);
+    s.on('peer-left', this.onPeerLeft);
+    s.on('webrtc-offer', this.onOffer);
+    s.on('webrtc-answer', this.onAnswer);
+    s.on('webrtc-ice-candidate', this.onCandidate);
+    s.on('left-room', this.onLeftRoom);
+    this.cleanups.push(() => {
+      s.off('peer-joined', this.onPeerJoined);
+      s.off('peer-left', this.onPeerLeft);
+      s.off('webrtc-offer', this.onOffer);
+      s.off('webrtc-answer', this.onAnswer);
+      s.off('webrtc-ice-candidate', this.onCandidate);
+      s.off('left-room', this.onLeftRoom);
+    });
     this.cleanups.push(
       onEveryConnect(() => {
         if (!this.snap.movedElsewhere) void this.join();
