@@ -6,7 +6,7 @@ import { ApiError } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { useCurrentUser } from '../auth/session';
 import { InterviewReport } from '../history/InterviewReport';
-import { LiveRoom } from './LiveRoom';
+import { LiveRoom } from './room/LiveRoom';
 
 export function InterviewRoomPage() {
   const { roomId = '' } = useParams();
