@@ -48,9 +48,10 @@ describe('the checks themselves', () => {
     const where = listeners(serverEventNames(types), [
       { file: 'a.ts', code: "socket.on('presence', f); socket.off('presence', f);" },
       { file: 'b.ts', code: "this.socket.on(\n  'presence', g);" },
+      { file: 'c.ts', code: "offs.push(listen(this.socket, 'peer-joined', h));" },
     ]);
     expect(where.get('presence')).toEqual(['a.ts', 'b.ts']);
-    expect(where.get('peer-joined')).toEqual([]);
+    expect(where.get('peer-joined')).toEqual(['c.ts']);
   });
 });
 

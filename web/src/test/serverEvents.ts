@@ -1,6 +1,7 @@
 // Where the web client listens to each server event. DESIGN.md: each server
 // event is handled in exactly one place, so a listener is registered with a
-// literal event name (`socket.on('presence', ...)`) in one file.
+// literal event name, `listen(socket, 'presence', f)` (lib/socket) or
+// socket.io-client's own `.on('presence', f)`, in one file.
 
 /** The event names of `interface ServerToClientEvents` in types.ts. */
 export function serverEventNames(typesSource: string): string[] {
@@ -9,9 +10,9 @@ export function serverEventNames(typesSource: string): string[] {
   return Array.from(block[1].matchAll(/^\s*'?([a-z][a-z-]*)'?\s*:/gm), (m) => m[1]);
 }
 
-/** The event names a file registers listeners for with `.on('name'` (socket.io-client's `on`). */
+/** The event names a file registers listeners for, with `.on('name'` or `listen(s, 'name'`. */
 export function listenedEvents(code: string): string[] {
-  return Array.from(code.matchAll(/\.on\(\s*'([a-z][a-z-]*)'/g), (m) => m[1]);
+  return Array.from(code.matchAll(/(?:\.on|\blisten)\(\s*(?:[\w.]+\s*,\s*)?'([a-z][a-z-]*)'/g), (m) => m[1]);
 }
 
 /** event -> the files that listen to it, for the given events. */

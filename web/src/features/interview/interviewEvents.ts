@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { socket } from '../../lib/socket';
+import { listen, socket } from '../../lib/socket';
 import type { Interview } from '../../types';
 import { partnerOf, roomPath } from '../../entities/interview/model';
 import { outcomeOf } from '../../entities/interview/outcome';
@@ -36,11 +36,7 @@ export function useInterviewEvents(meId: string) {
         });
       }
     };
-    socket.on('interview-started', onStarted);
-    socket.on('interview-ended', onEnded);
-    return () => {
-      socket.off('interview-started', onStarted);
-      socket.off('interview-ended', onEnded);
-    };
+    const offs = [listen(socket, 'interview-started', onStarted), listen(socket, 'interview-ended', onEnded)];
+    return () => offs.forEach((off) => off());
   }, [qc, meId]);
 }

@@ -11,7 +11,7 @@ import { interviewKeys, refreshInterviewLists, storeInterview } from '../../enti
 import { api, ApiError } from '../../lib/api';
 import { monotonicNow } from '../../lib/countdown';
 import { describeError } from '../../lib/errors';
-import { onEveryConnect, socket } from '../../lib/socket';
+import { listen, onEveryConnect, socket } from '../../lib/socket';
 import type { Id, Interview, Partner } from '../../types';
 import { useCurrentUser } from '../auth/session';
 import { cancelInvitation, respondToInvitation, sendInvitation } from './actions';
@@ -103,11 +103,13 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
       void qc.invalidateQueries({ queryKey: interviewKeys.lists });
     };
     const onSettled = ({ interview }: { interview: Interview }) => settle(interview);
-    socket.on('interview-invitation-received', onReceived);
-    socket.on('invitation-accepted', onSettled);
-    socket.on('invitation-rejected', onSettled);
-    socket.on('invitation-cancelled', onSettled);
-    socket.on('invitation-expired', onSettled);
+    const offs = [
+      listen(socket, 'interview-invitation-received', onReceived),
+      listen(socket, 'invitation-accepted', onSettled),
+      listen(socket, 'invitation-rejected', onSettled),
+      listen(socket, 'invitation-cancelled', onSettled),
+      listen(socket, 'invitation-expired', onSettled),
+    ];
 
     // After every (re)connect: the server re-sends pending invitations; drop
     // the ones it no longer holds and restore the one we are waiting on.
@@ -131,15 +133,8 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
       }
       refreshLists();
     };
-    const offConnect = onEveryConnect(() => void resync());
-    return () => {
-      socket.off('interview-invitation-received', onReceived);
-      socket.off('invitation-accepted', onSettled);
-      socket.off('invitation-rejected', onSettled);
-      socket.off('invitation-cancelled', onSettled);
-      socket.off('invitation-expired', onSettled);
-      offConnect();
-    };
+    offs.push(onEveryConnect(() => void resync()));
+    return () => offs.forEach((off) => off());
   }, [meId, qc, refreshLists, settle]);
 
   /** After a failed action, ask the server how the invitation stands and settle it if it is over. */

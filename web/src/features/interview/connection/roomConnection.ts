@@ -6,7 +6,7 @@
 //
 // The room's socket events (peer-joined, peer-left, webrtc-*, left-room) are
 // listened to here and nowhere else.
-import { emitRequest, onEveryConnect, type AppSocket } from '../../../lib/socket';
+import { emitRequest, listen, onEveryConnect, type AppSocket } from '../../../lib/socket';
 import { ApiError } from '../../../lib/errors';
 import type { CandidateSignal, Id, Interview, RoomPeerEvent, SdpSignal } from '../../../types';
 import { timersOf, transition } from './machine';
@@ -86,23 +86,15 @@ export class RoomConnection {
       here(e) && e.candidate && this.dispatch({ type: 'remote-candidate', candidate: e.candidate });
     const onLeftRoom = (e: { roomId: Id }) => here(e) && this.dispatch({ type: 'moved-elsewhere' });
     const onDisconnect = () => this.dispatch({ type: 'socket-disconnected' });
-    s.on('peer-joined', onPeerJoined);
-    s.on('peer-left', onPeerLeft);
-    s.on('webrtc-offer', onOffer);
-    s.on('webrtc-answer', onAnswer);
-    s.on('webrtc-ice-candidate', onCandidate);
-    s.on('left-room', onLeftRoom);
     s.on('disconnect', onDisconnect);
     this.cleanups.push(
-      () => {
-        s.off('peer-joined', onPeerJoined);
-        s.off('peer-left', onPeerLeft);
-        s.off('webrtc-offer', onOffer);
-        s.off('webrtc-answer', onAnswer);
-        s.off('webrtc-ice-candidate', onCandidate);
-        s.off('left-room', onLeftRoom);
-        s.off('disconnect', onDisconnect);
-      },
+      listen(s, 'peer-joined', onPeerJoined),
+      listen(s, 'peer-left', onPeerLeft),
+      listen(s, 'webrtc-offer', onOffer),
+      listen(s, 'webrtc-answer', onAnswer),
+      listen(s, 'webrtc-ice-candidate', onCandidate),
+      listen(s, 'left-room', onLeftRoom),
+      () => s.off('disconnect', onDisconnect),
       onEveryConnect(() => this.dispatch({ type: 'socket-connected' })),
     );
   }
