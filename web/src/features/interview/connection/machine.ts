@@ -36,6 +36,7 @@ import {
   type Step,
   type TimerSpec,
 } from './roomState';
+
 const closing = (link: Link | null): Effect[] => (link ? [{ type: 'close-link', link: link.id }] : []);
 const same = (room: Room): Step => ({ room, effects: [] });
 const tick = (room: Room): [Room, number] => [{ ...room, clock: room.clock + 1 }, room.clock + 1];
