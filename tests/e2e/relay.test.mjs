@@ -8,7 +8,7 @@ import { launch, person, screenshot } from './lib/browser.js';
 import { invitationDialog, invite, signUp, videoPlays, waitConnected, roomDiagnostics } from './lib/flows.js';
 import { startCoturn } from '../lib/coturn.js';
 
-const skip = missingPrerequisite() ?? (process.env.MOCKMATE_E2E_SERVER === 'mock' ? 'the mock server has no TURN' : undefined);
+const skip = missingPrerequisite();
 
 describe('relay-only call through coturn', { skip: skip ?? false, timeout: 180_000 }, () => {
   let turn;

@@ -3,14 +3,15 @@ import { useLogout, useMe, useCurrentUser } from './features/auth/session';
 import { RedirectIfSignedIn, RequireAuth } from './features/auth/RequireAuth';
 import { LoginPage, RegisterPage } from './features/auth/AuthPages';
 import { SessionBridge } from './features/auth/SessionBridge';
-import { InvitationsProvider, roomPath, useInvitations } from './features/invitations/InvitationsProvider';
+import { InvitationsProvider, useInvitations } from './features/invitations/InvitationsProvider';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { FindMatchPage } from './features/match/FindMatchPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { HistoryDetailPage, HistoryPage } from './features/history/HistoryPage';
 import { InterviewRoomPage } from './features/interview/InterviewRoomPage';
 import { useInterviewEvents } from './features/interview/interviewEvents';
-import { useActiveInterview } from './features/interview/useActiveInterview';
+import { partnerOf, roomPath } from './entities/interview/model';
+import { useActiveInterview } from './entities/interview/queries';
 import { useSocketState } from './lib/socket';
 import { formatCountdown, useRemaining } from './lib/countdown';
 import { toast } from 'sonner';
@@ -60,10 +61,9 @@ function ActiveInterviewBanner() {
   const location = useLocation();
   const { user } = useCurrentUser();
   if (!active || location.pathname.startsWith('/interview/') || location.pathname === '/dashboard') return null;
-  const other = active.inviter.id === user.id ? active.invitee.name : active.inviter.name;
   return (
     <p className="notice live">
-      Your interview with {other} is on. <Link to={roomPath(active.roomId)}>Rejoin interview</Link>
+      Your interview with {partnerOf(active, user.id).name} is on. <Link to={roomPath(active.roomId)}>Rejoin interview</Link>
     </p>
   );
 }

@@ -129,9 +129,9 @@ export function roomDiagnostics(page) {
     const snap = r?.getSnapshot();
     return JSON.stringify({
       status: document.querySelector('[data-status]')?.textContent,
-      phase: snap?.phase,
+      state: snap?.state,
       polite: snap?.polite,
-      partnerPresent: snap?.partnerPresent,
+      joins: snap?.joins,
       failureReason: snap?.failureReason,
       pc: pc && { connection: pc.connectionState, ice: pc.iceConnectionState, signaling: pc.signalingState, gathering: pc.iceGatheringState },
     });

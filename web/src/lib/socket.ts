@@ -72,6 +72,21 @@ export function useSocketState(): SocketState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
+/**
+ * Listens to a server event; returns the function that stops listening. Each
+ * server event has one such listener in the app (src/architecture.test.ts).
+ */
+export function listen<E extends keyof ServerToClientEvents>(
+  s: AppSocket,
+  event: E,
+  handler: ServerToClientEvents[E],
+): () => void {
+  // socket.io-client's typed on/off do not resolve through a generic event name.
+  const untyped = s as unknown as { on(e: string, f: unknown): void; off(e: string, f: unknown): void };
+  untyped.on(event, handler);
+  return () => untyped.off(event, handler);
+}
+
 /** Runs `fn` now if connected and after every (re)connect; returns the unsubscribe. */
 export function onEveryConnect(fn: () => void): () => void {
   socket.on('connect', fn);

@@ -4,10 +4,11 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatCountdown, useRemaining } from '../../lib/countdown';
 import { useCurrentUser } from '../auth/session';
-import { useInvitations, roomPath } from '../invitations/InvitationsProvider';
+import { useInvitations } from '../invitations/InvitationsProvider';
 import type { IncomingInvitation } from '../invitations/state';
-import { useActiveInterview } from '../interview/useActiveInterview';
-import { InterviewRow } from '../history/InterviewRow';
+import { InterviewRow } from '../../entities/interview/InterviewRow';
+import { partnerOf, roomPath } from '../../entities/interview/model';
+import { interviewKeys, useActiveInterview } from '../../entities/interview/queries';
 import type { InvitationStats } from '../../types';
 
 function TimeLeft({ deadline }: { deadline: number | null }) {
@@ -75,7 +76,7 @@ export function DashboardPage() {
   const me = useCurrentUser();
   const { state, cancel } = useInvitations();
   const active = useActiveInterview();
-  const recent = useQuery({ queryKey: ['interviews', { limit: 5 }], queryFn: () => api.interviews({ limit: 5 }) });
+  const recent = useQuery({ queryKey: [...interviewKeys.lists, { limit: 5 }], queryFn: () => api.interviews({ limit: 5 }) });
   const stats = useQuery({ queryKey: ['stats', 'me'], queryFn: () => api.stats('me') });
   const outgoing = state.outgoing;
 
@@ -94,7 +95,7 @@ export function DashboardPage() {
       {active && (
         <p className="notice live">
           You have an interview with{' '}
-          {active.inviter.id === me.user.id ? active.invitee.name : active.inviter.name} going on.{' '}
+          {partnerOf(active, me.user.id).name} going on.{' '}
           <Link className="btn btn-small btn-primary" to={roomPath(active.roomId)}>
             Rejoin interview
           </Link>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { InterviewRow } from '../../entities/interview/InterviewRow';
+import { interviewKeys, useInterviewDetail } from '../../entities/interview/queries';
 import { api, ApiError } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import type { InterviewStatus } from '../../types';
 import { useCurrentUser } from '../auth/session';
-import { InterviewRow } from './InterviewRow';
-import { InterviewSummary } from './InterviewSummary';
+import { InterviewReport } from './InterviewReport';
 
 const STATUS_FILTERS: Array<[InterviewStatus | '', string]> = [
   ['', 'All'],
@@ -24,7 +25,7 @@ export function HistoryPage() {
   const [status, setStatus] = useState<InterviewStatus | ''>('');
   const [role, setRole] = useState<'' | 'inviter' | 'invitee'>('');
   const list = useInfiniteQuery({
-    queryKey: ['interviews', 'history', { status, role }],
+    queryKey: [...interviewKeys.lists, 'history', { status, role }],
     queryFn: ({ pageParam }) =>
       api.interviews({ status: status || undefined, role: role || undefined, limit: 20, cursor: pageParam }),
     initialPageParam: null as string | null,
@@ -78,7 +79,7 @@ export function HistoryPage() {
 export function HistoryDetailPage() {
   const { roomId = '' } = useParams();
   const { user } = useCurrentUser();
-  const detail = useQuery({ queryKey: ['interview', roomId], queryFn: () => api.interview(roomId) });
+  const detail = useInterviewDetail(roomId);
   return (
     <div className="page narrow">
       <p>
@@ -93,7 +94,7 @@ export function HistoryDetailPage() {
         </p>
       )}
       {detail.data && (
-        <InterviewSummary interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
+        <InterviewReport interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
       )}
     </div>
   );

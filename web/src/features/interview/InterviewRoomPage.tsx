@@ -1,20 +1,17 @@
 import { useParams, Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api';
+import { isLive } from '../../entities/interview/model';
+import { outcomeOf } from '../../entities/interview/outcome';
+import { useInterviewDetail } from '../../entities/interview/queries';
+import { ApiError } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { useCurrentUser } from '../auth/session';
-import { InterviewSummary } from '../history/InterviewSummary';
-import { isLive, outcomeOf } from '../history/outcome';
-import { LiveRoom } from './LiveRoom';
+import { InterviewReport } from '../history/InterviewReport';
+import { LiveRoom } from './room/LiveRoom';
 
 export function InterviewRoomPage() {
   const { roomId = '' } = useParams();
   const { user } = useCurrentUser();
-  const detail = useQuery({
-    queryKey: ['interview', roomId],
-    queryFn: () => api.interview(roomId),
-    retry: (n, e) => !(e instanceof ApiError && e.status !== null && e.status < 500) && n < 2,
-  });
+  const detail = useInterviewDetail(roomId);
 
   if (detail.isPending) return <p className="page-loading" role="status">Loading the interview…</p>;
   if (detail.isError)
@@ -44,7 +41,7 @@ export function InterviewRoomPage() {
   }
   return (
     <div className="page narrow">
-      <InterviewSummary interview={interview} feedback={feedback} meId={user.id} />
+      <InterviewReport interview={interview} feedback={feedback} meId={user.id} />
     </div>
   );
 }

@@ -5,9 +5,11 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { socket } from '../../lib/socket';
-import type { Interview, InterviewDetailResponse } from '../../types';
-import { outcomeOf, partnerOf } from '../history/outcome';
+import { listen, socket } from '../../lib/socket';
+import type { Interview } from '../../types';
+import { partnerOf, roomPath } from '../../entities/interview/model';
+import { outcomeOf } from '../../entities/interview/outcome';
+import { refreshInterviewLists, reloadInterview, storeInterview } from '../../entities/interview/queries';
 
 export function useInterviewEvents(meId: string) {
   const qc = useQueryClient();
@@ -17,17 +19,16 @@ export function useInterviewEvents(meId: string) {
 
   useEffect(() => {
     const store = (iv: Interview) => {
-      qc.setQueryData<InterviewDetailResponse>(['interview', iv.roomId], (old) => ({ ...old, interview: iv }));
-      void qc.invalidateQueries({ queryKey: ['active-interview'] });
-      void qc.invalidateQueries({ queryKey: ['interviews'] });
+      storeInterview(qc, iv);
+      refreshInterviewLists(qc);
     };
     const onStarted = ({ interview }: { interview: Interview }) => store(interview);
     const onEnded = ({ interview }: { interview: Interview }) => {
       store(interview);
       // The feedback list becomes readable now.
-      void qc.invalidateQueries({ queryKey: ['interview', interview.roomId] });
+      reloadInterview(qc, interview.roomId);
       void qc.invalidateQueries({ queryKey: ['stats'] });
-      const inRoom = pathRef.current === `/interview/${encodeURIComponent(interview.roomId)}`;
+      const inRoom = pathRef.current === roomPath(interview.roomId);
       if (!inRoom) {
         const o = outcomeOf(interview, meId);
         toast.info(`Your interview with ${partnerOf(interview, meId).name} ended: ${o.detail}`, {
@@ -35,11 +36,7 @@ export function useInterviewEvents(meId: string) {
         });
       }
     };
-    socket.on('interview-started', onStarted);
-    socket.on('interview-ended', onEnded);
-    return () => {
-      socket.off('interview-started', onStarted);
-      socket.off('interview-ended', onEnded);
-    };
+    const offs = [listen(socket, 'interview-started', onStarted), listen(socket, 'interview-ended', onEnded)];
+    return () => offs.forEach((off) => off());
   }, [qc, meId]);
 }

@@ -6,10 +6,12 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { isInviter, roomPath } from '../../entities/interview/model';
+import { interviewKeys, refreshInterviewLists, storeInterview } from '../../entities/interview/queries';
 import { api, ApiError } from '../../lib/api';
 import { monotonicNow } from '../../lib/countdown';
 import { describeError } from '../../lib/errors';
-import { onEveryConnect, socket } from '../../lib/socket';
+import { listen, onEveryConnect, socket } from '../../lib/socket';
 import type { Id, Interview, Partner } from '../../types';
 import { useCurrentUser } from '../auth/session';
 import { cancelInvitation, respondToInvitation, sendInvitation } from './actions';
@@ -41,8 +43,6 @@ export function useInvitations(): InvitationsApi {
   return v;
 }
 
-export const roomPath = (roomId: Id) => `/interview/${encodeURIComponent(roomId)}`;
-
 export function InvitationsProvider({ children }: { children: ReactNode }) {
   const { user } = useCurrentUser();
   const meId = user.id;
@@ -58,9 +58,8 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
 
   const refreshLists = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['interviews'] });
+    refreshInterviewLists(qc);
     void qc.invalidateQueries({ queryKey: ['stats'] });
-    void qc.invalidateQueries({ queryKey: ['active-interview'] });
     void qc.invalidateQueries({ queryKey: ['partners'] });
   }, [qc]);
 
@@ -80,7 +79,7 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
       const wasOutgoing = s.outgoing?.interview.roomId === iv.roomId;
       const acted = actedHere.current.has(iv.roomId);
       dispatch({ type: 'settled', roomId: iv.roomId });
-      qc.setQueryData(['interview', iv.roomId], (old: { interview: Interview } | undefined) => ({ ...old, interview: iv }));
+      storeInterview(qc, iv);
       refreshLists();
       const { tone, message } = describeOutcome(iv, { meId, actedHere: acted });
       const id = `${iv.roomId}:${iv.status}`;
@@ -101,14 +100,16 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onReceived = ({ interview, from }: { interview: Interview; from: Partner }) => {
       dispatch({ type: 'received', interview, from, now: monotonicNow() });
-      void qc.invalidateQueries({ queryKey: ['interviews'] });
+      void qc.invalidateQueries({ queryKey: interviewKeys.lists });
     };
     const onSettled = ({ interview }: { interview: Interview }) => settle(interview);
-    socket.on('interview-invitation-received', onReceived);
-    socket.on('invitation-accepted', onSettled);
-    socket.on('invitation-rejected', onSettled);
-    socket.on('invitation-cancelled', onSettled);
-    socket.on('invitation-expired', onSettled);
+    const offs = [
+      listen(socket, 'interview-invitation-received', onReceived),
+      listen(socket, 'invitation-accepted', onSettled),
+      listen(socket, 'invitation-rejected', onSettled),
+      listen(socket, 'invitation-cancelled', onSettled),
+      listen(socket, 'invitation-expired', onSettled),
+    ];
 
     // After every (re)connect: the server re-sends pending invitations; drop
     // the ones it no longer holds and restore the one we are waiting on.
@@ -119,7 +120,7 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
           api.interviews({ status: 'pending', role: 'invitee', limit: 50 }),
           api.interviews({ status: 'pending', role: 'inviter', limit: 5 }),
         ]);
-        const outgoing = sent.interviews.find((iv) => iv.status === 'pending' && iv.inviter.id === meId) ?? null;
+        const outgoing = sent.interviews.find((iv) => iv.status === 'pending' && isInviter(iv, meId)) ?? null;
         dispatch({
           type: 'reconciled',
           incomingIds: received.interviews.filter((iv) => iv.status === 'pending').map((iv) => iv.roomId),
@@ -132,15 +133,8 @@ export function InvitationsProvider({ children }: { children: ReactNode }) {
       }
       refreshLists();
     };
-    const offConnect = onEveryConnect(() => void resync());
-    return () => {
-      socket.off('interview-invitation-received', onReceived);
-      socket.off('invitation-accepted', onSettled);
-      socket.off('invitation-rejected', onSettled);
-      socket.off('invitation-cancelled', onSettled);
-      socket.off('invitation-expired', onSettled);
-      offConnect();
-    };
+    offs.push(onEveryConnect(() => void resync()));
+    return () => offs.forEach((off) => off());
   }, [meId, qc, refreshLists, settle]);
 
   /** After a failed action, ask the server how the invitation stands and settle it if it is over. */

@@ -1,6 +1,7 @@
 // Pure state of this tab's invitations: those received and still pending, and
 // the one this user sent and is waiting on. Deadlines are monotonic (see
 // lib/countdown) and come from the server's `expiresInMs`.
+import { isInviter, partnerOf } from '../../entities/interview/model';
 import { deadlineFrom } from '../../lib/countdown';
 import type { Id, Interview, Partner } from '../../types';
 
@@ -134,8 +135,8 @@ export interface OutcomeMessage {
 
 /** What to tell this user about how an invitation ended. */
 export function describeOutcome(interview: Interview, ctx: OutcomeContext): OutcomeMessage {
-  const iAmInviter = interview.inviter.id === ctx.meId;
-  const other = iAmInviter ? interview.invitee.name : interview.inviter.name;
+  const iAmInviter = isInviter(interview, ctx.meId);
+  const other = partnerOf(interview, ctx.meId).name;
   switch (interview.status) {
     case 'accepted':
     case 'in_progress':

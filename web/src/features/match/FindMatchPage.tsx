@@ -13,7 +13,7 @@ import { WaitingPanel } from '../invitations/WaitingPanel';
 import { PartnerCard } from './PartnerCard';
 import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
-import { useActiveInterview } from '../interview/useActiveInterview';
+import { useActiveInterview } from '../../entities/interview/queries';
 
 const PAGE_SIZE = 24;
 

@@ -2,7 +2,7 @@
 // here and nowhere else; the watched list is sent again after every reconnect
 // (it belongs to the socket, and a new socket starts with none).
 import { useEffect, useState } from 'react';
-import { emitRequest, onEveryConnect, socket } from '../../lib/socket';
+import { emitRequest, listen, onEveryConnect, socket } from '../../lib/socket';
 import type { Id, Partner, PresenceInfo } from '../../types';
 
 export type LiveStatus = 'online' | 'offline' | 'busy' | 'unavailable';
@@ -31,7 +31,7 @@ export function usePresence(userIds: Id[]): Record<Id, PresenceInfo> {
     const onPresence = (p: PresenceInfo) => {
       if (alive && ids.includes(p.userId)) setPresence((old) => ({ ...old, [p.userId]: p }));
     };
-    socket.on('presence', onPresence);
+    const offPresence = listen(socket, 'presence', onPresence);
     const offConnect = onEveryConnect(() => {
       emitRequest('watch-presence', { userIds: ids })
         .then((r) => {
@@ -44,7 +44,7 @@ export function usePresence(userIds: Id[]): Record<Id, PresenceInfo> {
     });
     return () => {
       alive = false;
-      socket.off('presence', onPresence);
+      offPresence();
       offConnect();
     };
   }, [key]);

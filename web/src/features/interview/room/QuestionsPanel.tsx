@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { DifficultyBadge } from '../../components/DifficultyBadge';
-import { api } from '../../lib/api';
-import type { Interview, Question } from '../../types';
+import { DifficultyBadge } from '../../../components/DifficultyBadge';
+import { api } from '../../../lib/api';
+import { hintsFor } from './hints';
+import type { RoomPanelProps } from '../../../entities/interview/room';
 
-/** Hints carried by the question itself, merged with those from GET /api/interviews/:roomId/hints. */
-export function hintsFor(q: Question, served: Record<string, string[]> | undefined): string[] {
-  const own = !q.hints ? [] : Array.isArray(q.hints) ? q.hints : [q.hints];
-  const extra = served?.[q.id] ?? [];
-  return Array.from(new Set([...own, ...extra].filter(Boolean)));
-}
-
-/** The interview's questions; hints only for the interviewer (the inviter). */
-export function QuestionsPanel({ interview, showHints }: { interview: Interview; showHints: boolean }) {
+/** The interview's questions; hints only for the interviewer. */
+export function QuestionsPanel({ interview, role }: RoomPanelProps) {
+  const showHints = role === 'interviewer';
   const hints = useQuery({
     queryKey: ['hints', interview.roomId],
     queryFn: () => api.hints(interview.roomId),

@@ -1,15 +1,10 @@
 // The room's connection status, as one sentence for a `role="status"` region.
-
-export type RoomPhase =
-  | 'media' // asking for camera and microphone
-  | 'joining' // waiting for the join-room ack
-  | 'waiting' // joined; the partner is not in the room
-  | 'negotiating'
-  | 'ended';
+import type { RoomStateName } from './roomState';
 
 export interface StatusInput {
   socketConnected: boolean;
-  phase: RoomPhase;
+  /** The room machine's state; 'media' while the camera and microphone are being asked for. */
+  state: RoomStateName | 'media';
   peerConnectionState: RTCPeerConnectionState | null;
   relayed: boolean;
   restarts: number;
@@ -25,7 +20,7 @@ export interface RoomStatus {
 }
 
 export function roomStatus(s: StatusInput): RoomStatus {
-  if (s.phase === 'ended') return { kind: 'ended', text: 'The interview has ended.' };
+  if (s.state === 'ended' || s.state === 'stopped') return { kind: 'ended', text: 'The interview has ended.' };
   if (s.failureReason) return { kind: 'failed', text: `Connection failed: ${s.failureReason}` };
   if (!s.socketConnected) {
     const live = s.peerConnectionState === 'connected';
@@ -36,9 +31,19 @@ export function roomStatus(s: StatusInput): RoomStatus {
         : 'Reconnecting to the server…',
     };
   }
-  if (s.phase === 'media') return { kind: 'connecting', text: 'Starting your camera and microphone…' };
-  if (s.phase === 'joining') return { kind: 'connecting', text: 'Joining the interview room…' };
-  if (s.phase === 'waiting') return { kind: 'waiting', text: `Waiting for ${s.partnerName} to join…` };
+  switch (s.state) {
+    case 'media':
+      return { kind: 'connecting', text: 'Starting your camera and microphone…' };
+    case 'joining':
+    case 'retrying':
+      return { kind: 'connecting', text: 'Joining the interview room…' };
+    case 'refused':
+      return { kind: 'failed', text: 'Could not join the interview room.' };
+    case 'moved':
+      return { kind: 'waiting', text: 'This interview is open in another tab.' };
+    case 'waiting':
+      return { kind: 'waiting', text: `Waiting for ${s.partnerName} to join…` };
+  }
   switch (s.peerConnectionState) {
     case 'connected':
       return s.relayed

@@ -1,25 +1,6 @@
+// How an interview ended (or stands), in words, from one participant's side.
 import type { Interview } from '../../types';
-
-export function isFinal(status: Interview['status']): boolean {
-  return ['completed', 'rejected', 'cancelled', 'expired', 'abandoned'].includes(status);
-}
-
-export function isLive(status: Interview['status']): boolean {
-  return status === 'accepted' || status === 'in_progress';
-}
-
-/** Feedback may be given once the interview is completed or abandoned. */
-export function acceptsFeedback(status: Interview['status']): boolean {
-  return status === 'completed' || status === 'abandoned';
-}
-
-export function partnerOf(iv: Interview, meId: string) {
-  return iv.inviter.id === meId ? iv.invitee : iv.inviter;
-}
-
-export function myRole(iv: Interview, meId: string): 'interviewer' | 'candidate' {
-  return iv.inviter.id === meId ? 'interviewer' : 'candidate';
-}
+import { isInviter, partnerOf } from './model';
 
 export interface OutcomeLabel {
   label: string;
@@ -29,7 +10,7 @@ export interface OutcomeLabel {
 
 /** A short label and a sentence for an interview's status and reason, from this user's side. */
 export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
-  const iAmInviter = iv.inviter.id === meId;
+  const iAmInviter = isInviter(iv, meId);
   const other = partnerOf(iv, meId).name;
   switch (iv.status) {
     case 'pending':

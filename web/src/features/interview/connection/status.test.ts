@@ -3,7 +3,7 @@ import { isRelayed, roomStatus, type StatusInput } from './status';
 
 const base: StatusInput = {
   socketConnected: true,
-  phase: 'negotiating',
+  state: 'connecting',
   peerConnectionState: 'connecting',
   relayed: false,
   restarts: 0,
@@ -13,9 +13,10 @@ const base: StatusInput = {
 
 describe('roomStatus', () => {
   it('walks through connecting, waiting and connected', () => {
-    expect(roomStatus({ ...base, phase: 'media' }).kind).toBe('connecting');
-    expect(roomStatus({ ...base, phase: 'joining' }).text).toBe('Joining the interview room…');
-    expect(roomStatus({ ...base, phase: 'waiting' }).text).toBe('Waiting for Bob to join…');
+    expect(roomStatus({ ...base, state: 'media' }).kind).toBe('connecting');
+    expect(roomStatus({ ...base, state: 'joining' }).text).toBe('Joining the interview room…');
+    expect(roomStatus({ ...base, state: 'retrying' }).text).toBe('Joining the interview room…');
+    expect(roomStatus({ ...base, state: 'waiting' }).text).toBe('Waiting for Bob to join…');
     expect(roomStatus(base)).toEqual({ kind: 'connecting', text: 'Connecting to Bob…' });
     expect(roomStatus({ ...base, peerConnectionState: 'connected' })).toEqual({ kind: 'connected', text: 'Connected to Bob.' });
   });
@@ -37,7 +38,19 @@ describe('roomStatus', () => {
 
   it('gives the reason of a failure, and the end wins over everything', () => {
     expect(roomStatus({ ...base, failureReason: 'no route.' })).toEqual({ kind: 'failed', text: 'Connection failed: no route.' });
-    expect(roomStatus({ ...base, phase: 'ended', failureReason: 'x' }).kind).toBe('ended');
+    expect(roomStatus({ ...base, state: 'ended', failureReason: 'x' }).kind).toBe('ended');
+  });
+
+  it('says when the room was refused or taken by another tab', () => {
+    expect(roomStatus({ ...base, state: 'refused' })).toEqual({ kind: 'failed', text: 'Could not join the interview room.' });
+    expect(roomStatus({ ...base, state: 'moved' }).text).toBe('This interview is open in another tab.');
+  });
+
+  it('follows the link in every state that has one', () => {
+    for (const state of ['connecting', 'connected', 'interrupted', 'failed'] as const) {
+      expect(roomStatus({ ...base, state, peerConnectionState: 'connected' }).kind).toBe('connected');
+      expect(roomStatus({ ...base, state, peerConnectionState: 'disconnected' }).kind).toBe('reconnecting');
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { interviewKeys, reloadInterview } from '../../entities/interview/queries';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import type { Rubric } from '../../types';
@@ -36,8 +37,8 @@ export function FeedbackForm({ roomId, partnerName }: { roomId: string; partnerN
       }),
     onSuccess: () => {
       toast.success('Thanks! Your feedback was saved.');
-      void qc.invalidateQueries({ queryKey: ['interview', roomId] });
-      void qc.invalidateQueries({ queryKey: ['interviews'] });
+      reloadInterview(qc, roomId);
+      void qc.invalidateQueries({ queryKey: interviewKeys.lists });
     },
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMediaError, constraintsFor, describeMediaProblem } from './media';
-import { hintsFor } from './QuestionsPanel';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
 
@@ -24,14 +23,5 @@ describe('media problems', () => {
     expect(constraintsFor('audio')).toEqual({ audio: true, video: false });
     expect(constraintsFor('none')).toBeNull();
     expect(constraintsFor('full')?.video).toBeTruthy();
-  });
-});
-
-describe('hintsFor', () => {
-  const q = { id: 'q1', title: 't', body: 'b', category: 'algorithms', difficulty: 'easy' as const };
-  it('merges hints on the question with served ones, without duplicates', () => {
-    expect(hintsFor({ ...q, hints: ['a'] }, { q1: ['a', 'b'] })).toEqual(['a', 'b']);
-    expect(hintsFor(q, undefined)).toEqual([]);
-    expect(hintsFor({ ...q, hints: 'single' }, {})).toEqual(['single']);
   });
 });

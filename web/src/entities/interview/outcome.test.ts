@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeInterview } from '../../test/fixtures';
-import { acceptsFeedback, durationOf, myRole, outcomeOf, partnerOf } from './outcome';
+import { acceptsFeedback, isFinal, isLive, myRole, partnerOf } from './model';
+import { durationOf, outcomeOf } from './outcome';
 
 describe('interview outcome', () => {
   it('describes each final state with its reason from either side', () => {
@@ -25,6 +26,14 @@ describe('interview outcome', () => {
     expect(acceptsFeedback('completed')).toBe(true);
     expect(acceptsFeedback('abandoned')).toBe(true);
     expect(acceptsFeedback('in_progress')).toBe(false);
+  });
+
+  it('tells live states from final ones', () => {
+    expect(isLive('accepted')).toBe(true);
+    expect(isLive('in_progress')).toBe(true);
+    expect(isLive('pending')).toBe(false);
+    for (const s of ['completed', 'rejected', 'cancelled', 'expired', 'abandoned'] as const) expect(isFinal(s)).toBe(true);
+    for (const s of ['pending', 'accepted', 'in_progress'] as const) expect(isFinal(s)).toBe(false);
   });
 
   it('computes the duration', () => {

@@ -1,14 +1,13 @@
 import { Link } from 'react-router';
 import type { Interview } from '../../types';
-import { isLive, myRole, outcomeOf, partnerOf } from './outcome';
+import { historyPath, isLive, myRole, partnerOf, roomPath } from './model';
+import { outcomeOf } from './outcome';
 
 export function InterviewRow({ interview, meId }: { interview: Interview; meId: string }) {
   const o = outcomeOf(interview, meId);
   const partner = partnerOf(interview, meId);
   const when = new Date(interview.startedAt ?? interview.createdAt);
-  const href = isLive(interview.status)
-    ? `/interview/${encodeURIComponent(interview.roomId)}`
-    : `/history/${encodeURIComponent(interview.roomId)}`;
+  const href = isLive(interview.status) ? roomPath(interview.roomId) : historyPath(interview.roomId);
   return (
     <li className="interview-row">
       <div className="interview-main">

@@ -1,0 +1,65 @@
+import { myRole, partnerOf } from '../../../entities/interview/model';
+import type { RoomPanelProps } from '../../../entities/interview/room';
+import { useSocketState } from '../../../lib/socket';
+import type { Interview } from '../../../types';
+import { roomStatus } from '../connection/status';
+import { CallControls } from './CallControls';
+import { QuestionsPanel } from './QuestionsPanel';
+import { RoomHeader } from './RoomHeader';
+import { RoomNotices } from './RoomNotices';
+import { useCallControls } from './useCallControls';
+import { useRoomConnection } from './useRoomConnection';
+import { VideoStage } from './VideoStage';
+
+/**
+ * The room once the camera and microphone are settled: the header, the
+ * connection status, the video stage and beside it the panels (each a
+ * component taking RoomPanelProps), and the call controls.
+ */
+export function RoomSession({
+  interview,
+  meId,
+  stream,
+  audioOnly,
+}: {
+  interview: Interview;
+  meId: string;
+  stream: MediaStream;
+  audioOnly: boolean;
+}) {
+  const roomId = interview.roomId;
+  const partner = partnerOf(interview, meId);
+  const role = myRole(interview, meId);
+  const socketState = useSocketState();
+  const { conn, snap } = useRoomConnection(roomId, meId, stream);
+  const controls = useCallControls(stream, conn);
+  const panel: RoomPanelProps = { interview, meId, role, joins: snap?.joins ?? 0 };
+
+  const status = roomStatus({
+    socketConnected: socketState === 'connected',
+    state: snap?.state ?? 'joining',
+    peerConnectionState: snap?.peerConnectionState ?? null,
+    relayed: snap?.relayed ?? false,
+    restarts: snap?.restarts ?? 0,
+    failureReason: snap?.failureReason ?? null,
+    partnerName: partner.name,
+  });
+
+  return (
+    <div className="room">
+      <RoomHeader interview={interview} partnerName={partner.name} role={role} audioOnly={audioOnly} />
+      <p role="status" className={`conn-status conn-${status.kind}`} data-status={status.kind}>
+        <span className="dot" aria-hidden="true" />
+        {status.text}
+      </p>
+      <RoomNotices roomId={roomId} snap={snap} conn={conn} />
+      <div className="room-body">
+        <VideoStage stream={stream} remoteStream={snap?.remoteStream ?? null} partnerName={partner.name} controls={controls} />
+        <div className="room-side">
+          <QuestionsPanel {...panel} />
+        </div>
+      </div>
+      <CallControls roomId={roomId} controls={controls} />
+    </div>
+  );
+}
