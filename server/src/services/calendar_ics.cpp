@@ -109,6 +109,36 @@ std::string ics_description(const std::vector<std::string>& question_titles, std
   return out;
 }
 
+calendar_status calendar_status_of(domain::schedule_status s) {
+  using domain::schedule_status;
+  switch (s) {
+  case schedule_status::proposed: return calendar_status::tentative;
+  case schedule_status::accepted:
+  case schedule_status::started: return calendar_status::confirmed;
+  case schedule_status::declined:
+  case schedule_status::cancelled:
+  case schedule_status::missed: return calendar_status::cancelled;
+  }
+  return calendar_status::tentative;
+}
+
+calendar_event calendar_event_for(const domain::schedule& s, domain::time_point dtstamp, std::string_view link) {
+  std::vector<std::string> titles;
+  for (const auto& q : s.questions) titles.push_back(q.title);
+  calendar_event e;
+  e.uid = s.id + "@mockmate";
+  e.dtstamp = dtstamp;
+  e.start = s.starts_at;
+  e.end = domain::ends_at(s);
+  e.summary = "Mock interview: " + s.proposer.name + " and " + s.invitee.name;
+  e.description = ics_description(titles, link);
+  e.url = std::string(link);
+  e.sequence = s.sequence;
+  e.status = calendar_status_of(s.status);
+  e.alarm_minutes_before = 10;
+  return e;
+}
+
 std::string render_ics(const calendar_event& e) {
   writer w;
   w.line("BEGIN", "VCALENDAR");

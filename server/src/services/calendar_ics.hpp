@@ -15,6 +15,7 @@
 // CANCEL forms require an ORGANIZER cal-address (an e-mail address in practice), and the contract
 // rules out e-mail addresses. Without it calendars import the event and, on a later import of
 // the same UID with a higher SEQUENCE, update it.
+#include "domain/schedule_rules.hpp"
 #include "domain/time.hpp"
 
 #include <string>
@@ -55,5 +56,12 @@ std::string ics_trigger(int minutes_before);
 
 // The event's description: the questions' titles, one a line, then the link.
 std::string ics_description(const std::vector<std::string>& question_titles, std::string_view link);
+
+// proposed: TENTATIVE; accepted, started: CONFIRMED; declined, cancelled, missed: CANCELLED.
+calendar_status calendar_status_of(domain::schedule_status s);
+// The event of a schedule: UID "<id>@mockmate", its times, SEQUENCE and status, a summary with
+// both names, the questions' titles and `link` (the page to join from), an alarm 10 minutes
+// before. `dtstamp`: when the schedule last changed, so a version always renders the same bytes.
+calendar_event calendar_event_for(const domain::schedule& s, domain::time_point dtstamp, std::string_view link);
 
 } // namespace mm::services

@@ -70,6 +70,40 @@ TEST(render_ics, status_sequence_and_alarm_follow_the_event) {
   EXPECT_NE(render_ics(e).find("\r\nSTATUS:TENTATIVE\r\n"), std::string::npos);
 }
 
+TEST(calendar_event_for, a_schedule_becomes_its_event) {
+  using mm::domain::schedule_status;
+  mm::domain::schedule s;
+  s.id = "s_7f3a";
+  s.status = schedule_status::accepted;
+  s.proposer = {"u_1", "Ada"};
+  s.invitee = {"u_2", "Grace"};
+  s.starts_at = *from_iso8601("2026-11-23T19:00:00.000Z");
+  s.duration_minutes = 45;
+  s.questions = {{"q_1", "Two Sum", "", "algorithms", "easy", {}}, {"q_2", "LRU cache", "", "algorithms", "medium", {}}};
+  s.sequence = 4;
+  const auto e = calendar_event_for(s, *from_iso8601("2026-11-20T08:15:30.000Z"), "https://m.example/schedules/s_7f3a");
+  EXPECT_EQ(e.uid, "s_7f3a@mockmate");
+  EXPECT_EQ(ics_utc(e.start), "20261123T190000Z");
+  EXPECT_EQ(ics_utc(e.end), "20261123T194500Z");
+  EXPECT_EQ(ics_utc(e.dtstamp), "20261120T081530Z");
+  EXPECT_EQ(e.summary, "Mock interview: Ada and Grace");
+  EXPECT_EQ(e.description, "Questions:\n- Two Sum\n- LRU cache\n\nhttps://m.example/schedules/s_7f3a");
+  EXPECT_EQ(e.url, "https://m.example/schedules/s_7f3a");
+  EXPECT_EQ(e.sequence, 4);
+  EXPECT_EQ(e.status, calendar_status::confirmed);
+  EXPECT_EQ(e.alarm_minutes_before, 10);
+}
+
+TEST(calendar_status_of, every_schedule_status) {
+  using mm::domain::schedule_status;
+  const std::pair<schedule_status, calendar_status> rows[] = {
+      {schedule_status::proposed, calendar_status::tentative},  {schedule_status::accepted, calendar_status::confirmed},
+      {schedule_status::started, calendar_status::confirmed},   {schedule_status::declined, calendar_status::cancelled},
+      {schedule_status::cancelled, calendar_status::cancelled}, {schedule_status::missed, calendar_status::cancelled},
+  };
+  for (auto [s, c] : rows) EXPECT_EQ(calendar_status_of(s), c) << mm::domain::to_string(s);
+}
+
 TEST(ics_escape_text, escapes_what_text_must_escape) {
   EXPECT_EQ(ics_escape_text("plain words: ok"), "plain words: ok");
   EXPECT_EQ(ics_escape_text("a\\b;c,d"), "a\\\\b\\;c\\,d");
