@@ -136,7 +136,8 @@ std::vector<std::string> choose_questions(std::span<const question> bank, const 
   std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> out;
   if (ranked.empty()) return out;
-  const auto& [first_rank, first] = ranked.front();
+  const rank& first_rank = ranked.front().first; // not a structured binding: clang 14 cannot capture one
+  const question* first = ranked.front().second;
   out.push_back(first->id);
   auto is_short = [](const question& q) { return q.difficulty == "easy" || q.category == "behavioral"; };
   auto same_fit = [&](const rank& r) {
