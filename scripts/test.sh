@@ -149,7 +149,7 @@ start_postgres() {
   fi
 }
 
-suites=${SUITES:-"unit postgres web conformance interop integration push multinode e2e security faults fuzz asan"}
+suites=${SUITES:-"unit postgres web conformance interop integration push workspace schedule multinode e2e security faults fuzz asan"}
 for suite in $suites; do
   case $suite in
     unit) ctest_suite unit "$MOCKMATE_BUILD_DIR" ;;
@@ -158,6 +158,8 @@ for suite in $suites; do
     interop) [ -d tests/interop ] && node_suite interop tests/interop/ ;;
     integration) node_suite integration tests/integration/ ;;
     push) [ -d tests/push ] && node_suite push tests/push/ ;;
+    workspace) node_suite workspace tests/workspace/ ;;
+    schedule) node_suite schedule tests/schedule/ ;;
     e2e) [ -d tests/e2e ] && ls tests/e2e/*.test.* >/dev/null 2>&1 && node_suite e2e tests/e2e/ ;;
     security) [ -d tests/security ] && node_suite security tests/security/ ;;
     faults) [ -d tests/faults ] && node_suite faults tests/faults/ ;;
