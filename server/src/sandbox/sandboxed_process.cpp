@@ -1,0 +1,389 @@
+#include "sandbox/sandboxed_process.hpp"
+
+#include "sandbox/bwrap_command.hpp"
+#include "sandbox/unique_fd.hpp"
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <string_view>
+
+namespace mm::sandbox {
+namespace {
+
+using steady = std::chrono::steady_clock;
+
+int pidfd_open(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
+void pidfd_kill(int pidfd) {
+  if (pidfd >= 0) ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+}
+
+std::string errno_text(std::string_view what) { return std::string(what) + ": " + std::strerror(errno); }
+
+// A memory file holding `data`, read from its start; sealed against writes when `seal`.
+unique_fd make_memfd(const char* name, std::string_view data, bool seal) {
+  unique_fd fd(::memfd_create(name, MFD_CLOEXEC | (seal ? MFD_ALLOW_SEALING : 0u)));
+  if (!fd) return fd;
+  for (std::size_t done = 0; done < data.size();) {
+    const auto n = ::write(fd.get(), data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return unique_fd{};
+    done += static_cast<std::size_t>(n);
+  }
+  if (seal && ::fcntl(fd.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0)
+    return unique_fd{};
+  if (::lseek(fd.get(), 0, SEEK_SET) != 0) return unique_fd{};
+  return fd;
+}
+
+struct fd_pair {
+  unique_fd read, write;
+};
+bool make_pipe(fd_pair& p) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  p.read.reset(fds[0]);
+  p.write.reset(fds[1]);
+  return true;
+}
+
+// A copy numbered 10 or above, so that the child's dup2 onto 0..6 never overwrites a source.
+unique_fd high_copy(int fd) { return unique_fd(::fcntl(fd, F_DUPFD_CLOEXEC, 10)); }
+
+// What the child needs, prepared before fork: after fork only async-signal-safe calls.
+struct child_plan {
+  std::array<int, 7> fds{};   // become 0..6
+  int report_fd = -1;         // CLOEXEC: EOF on exec, else {step, errno}
+  std::vector<int> join_fds;  // cgroup.procs files
+  bool drop = false;
+  uid_t uid = 0;
+  gid_t gid = 0;
+  pid_t parent = 0;
+  int last_cap = 40;
+  std::vector<char*> argv;
+  std::vector<char*> envp;
+};
+
+[[noreturn]] void child_main(const child_plan& p) {
+  const auto fail = [&](int step) {
+    const int msg[2] = {step, errno};
+    (void)!::write(p.report_fd, msg, sizeof msg);
+    ::_exit(127);
+  };
+  if (::setsid() < 0) fail(1);
+  for (int fd : p.join_fds)
+    if (::write(fd, "0", 1) != 1) fail(2);
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  for (int s = 1; s < NSIG; ++s) ::sigaction(s, &dfl, nullptr); // the server ignores SIGPIPE; programs must not
+  ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+  if (p.drop) {
+    for (int cap = 0; cap <= p.last_cap; ++cap)
+      if (::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL) fail(3);
+    if (::syscall(SYS_setgroups, 0, nullptr) != 0) fail(4);
+    if (::syscall(SYS_setresgid, p.gid, p.gid, p.gid) != 0) fail(5);
+    if (::syscall(SYS_setresuid, p.uid, p.uid, p.uid) != 0) fail(6); // clears every capability
+  }
+  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(7);
+  if (::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) fail(8); // after the uid change, which clears it
+  if (::getppid() != p.parent) ::_exit(127);
+  for (int target = 0; target < static_cast<int>(p.fds.size()); ++target)
+    if (::dup2(p.fds[target], target) < 0) fail(9);
+  if (::syscall(SYS_close_range, 7u, ~0u, CLOSE_RANGE_CLOEXEC) != 0) fail(10);
+  ::execve(p.argv[0], p.argv.data(), p.envp.data());
+  fail(11);
+  ::_exit(127);
+}
+
+constexpr std::array<const char*, 12> child_steps{
+    "", "setsid", "joining the cgroup", "dropping the capability bounding set", "setgroups", "setresgid",
+    "setresuid", "no_new_privs", "the parent-death signal", "dup2", "close_range", "exec bubblewrap"};
+
+// The integer after `"key":` in bubblewrap's JSON lines.
+std::optional<long> json_number(std::string_view text, std::string_view key) {
+  const auto quoted = "\"" + std::string(key) + "\"";
+  const auto at = text.find(quoted);
+  if (at == std::string_view::npos) return std::nullopt;
+  auto pos = text.find(':', at + quoted.size());
+  if (pos == std::string_view::npos) return std::nullopt;
+  ++pos;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  bool negative = false;
+  if (pos < text.size() && text[pos] == '-') negative = true, ++pos;
+  long v = 0;
+  std::size_t digits = 0;
+  for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++digits) v = v * 10 + (text[pos] - '0');
+  if (digits == 0) return std::nullopt;
+  return negative ? -v : v;
+}
+
+// Reads what is there now; false at EOF.
+bool read_available(int fd, std::string& into) {
+  std::array<char, 4096> buf;
+  while (true) {
+    const auto n = ::read(fd, buf.data(), buf.size());
+    if (n > 0) {
+      into.append(buf.data(), static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return n < 0; // EAGAIN: more may come; 0: EOF
+  }
+}
+
+pid_t parent_of(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("PPid:", 0) == 0) return static_cast<pid_t>(std::stol(line.substr(5)));
+  return -1;
+}
+
+milliseconds cpu_of(const rusage& ru) {
+  using std::chrono::microseconds;
+  const auto us = [](const timeval& t) { return microseconds{t.tv_sec * 1000000LL + t.tv_usec}; };
+  return std::chrono::duration_cast<milliseconds>(us(ru.ru_utime) + us(ru.ru_stime));
+}
+
+int last_capability() {
+  std::ifstream in("/proc/sys/kernel/cap_last_cap");
+  int v = 40;
+  in >> v;
+  return v;
+}
+
+// The supervisor's side of one sandbox, from fork to the end of its pid namespace.
+class supervisor {
+public:
+  supervisor(const process_request& r, process_report& rep) : r_(r), rep_(rep) {}
+
+  void run(std::stop_token stop);
+
+private:
+  bool start();
+  bool release(std::stop_token& stop);
+  void watch();
+  void finish();
+  void kill_all();
+  void read_output(int fd, output_capture& into, bool& open);
+
+  const process_request& r_;
+  process_report& rep_;
+  unique_fd stop_fd_;
+  fd_pair out_, err_, info_, json_, report_;
+  unique_fd block_;      // our end of the --block-fd socket pair
+  unique_fd child_block_;
+  unique_fd source_, stdin_;
+  pid_t pid_ = -1;
+  unique_fd pidfd_;
+  pid_t init_pid_ = -1;
+  unique_fd init_pidfd_;
+  bool out_open_ = true, err_open_ = true;
+  steady::time_point started_;
+};
+
+void supervisor::run(std::stop_token stop) {
+  stop_fd_.reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
+  if (!stop_fd_) return void(rep_.setup_error = errno_text("eventfd"));
+  std::stop_callback on_stop(stop, [fd = stop_fd_.get()] {
+    const std::uint64_t one = 1;
+    (void)!::write(fd, &one, sizeof one);
+  });
+  if (stop.stop_requested()) return void(rep_.killed_stop = true);
+  if (!start() || !release(stop)) {
+    kill_all();
+  } else {
+    watch();
+  }
+  finish();
+}
+
+bool supervisor::start() {
+  source_ = make_memfd("mm-source", r_.source, false);
+  stdin_ = make_memfd("mm-stdin", r_.stdin_data, true);
+  int block_pair[2];
+  if (!source_ || !stdin_ || !make_pipe(out_) || !make_pipe(err_) || !make_pipe(info_) || !make_pipe(json_) ||
+      !make_pipe(report_) || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, block_pair) != 0) {
+    rep_.setup_error = errno_text("creating the sandbox's files");
+    return false;
+  }
+  block_.reset(block_pair[0]);
+  child_block_.reset(block_pair[1]);
+  for (int fd : {out_.read.get(), err_.read.get(), info_.read.get(), json_.read.get()})
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+
+  std::array<unique_fd, 8> high{high_copy(stdin_.get()),      high_copy(out_.write.get()),
+                                high_copy(err_.write.get()),   high_copy(source_.get()),
+                                high_copy(info_.write.get()),  high_copy(json_.write.get()),
+                                high_copy(child_block_.get()), high_copy(report_.write.get())};
+  child_plan plan;
+  for (std::size_t i = 0; i < plan.fds.size(); ++i) plan.fds[i] = high[i].get();
+  plan.report_fd = high[7].get();
+  for (const auto& fd : high)
+    if (!fd) return rep_.setup_error = errno_text("copying descriptors"), false;
+  if (r_.cgroup)
+    for (const auto& fd : r_.cgroup->join_fds()) plan.join_fds.push_back(fd.get());
+  plan.drop = r_.drop_privileges;
+  plan.uid = r_.run_uid;
+  plan.gid = r_.run_gid;
+  plan.parent = ::getpid();
+  plan.last_cap = last_capability();
+  std::vector<std::string> argv = r_.argv;
+  for (auto& a : argv) plan.argv.push_back(a.data());
+  plan.argv.push_back(nullptr);
+  std::string path = "PATH=/usr/bin:/bin";
+  plan.envp = {path.data(), nullptr};
+
+  pid_ = ::fork();
+  if (pid_ < 0) return rep_.setup_error = errno_text("fork"), false;
+  if (pid_ == 0) child_main(plan);
+
+  for (auto& fd : high) fd.reset();
+  out_.write.reset();
+  err_.write.reset();
+  info_.write.reset();
+  json_.write.reset();
+  report_.write.reset();
+  child_block_.reset();
+  pidfd_.reset(pidfd_open(pid_));
+  if (!pidfd_) return rep_.setup_error = errno_text("pidfd_open"), false; // still reaped in finish()
+
+  int msg[2] = {0, 0};
+  ssize_t n;
+  do n = ::read(report_.read.get(), msg, sizeof msg);
+  while (n < 0 && errno == EINTR);
+  if (n == sizeof msg) {
+    const auto step = msg[0] > 0 && msg[0] < static_cast<int>(child_steps.size()) ? child_steps[msg[0]] : "?";
+    rep_.setup_error = std::string("starting the sandbox failed at ") + step + ": " + std::strerror(msg[1]);
+  }
+  return rep_.setup_error.empty();
+}
+
+// Waits for bubblewrap's {"child-pid"} (written as soon as it has cloned the sandbox's init,
+// also when a stop comes meanwhile, so the init can be killed and reaped), takes a pidfd of
+// that init, then lets the sandbox run.
+bool supervisor::release(std::stop_token& stop) {
+  std::string info;
+  const auto deadline = steady::now() + std::chrono::seconds(10);
+  while (true) {
+    pollfd fds[]{{info_.read.get(), POLLIN, 0}, {pidfd_.get(), POLLIN, 0}};
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady::now()).count();
+    if (left <= 0 || ::poll(fds, 2, static_cast<int>(left)) == 0) return rep_.setup_error = "bubblewrap did not start in 10 s", false;
+    if (fds[0].revents && !read_available(info_.read.get(), info)) break;
+    if (fds[1].revents && !fds[0].revents) break; // bubblewrap ended before it wrote anything
+  }
+  const auto child = json_number(info, "child-pid");
+  if (!child) return rep_.setup_error = "bubblewrap ended before the sandbox started", false;
+  init_pid_ = static_cast<pid_t>(*child);
+  init_pidfd_.reset(pidfd_open(init_pid_));
+  if (!init_pidfd_ || parent_of(init_pid_) != pid_)
+    return rep_.setup_error = "the sandbox's init ended before it started", false;
+  if (stop.stop_requested()) return rep_.killed_stop = true, false;
+  if (::send(block_.get(), "x", 1, MSG_NOSIGNAL) != 1) return rep_.setup_error = errno_text("releasing the sandbox"), false;
+  block_.reset();
+  started_ = steady::now();
+  return true;
+}
+
+void supervisor::kill_all() {
+  pidfd_kill(init_pidfd_.get()); // the pid namespace ends with its init
+  if (pid_ > 0) ::kill(-pid_, SIGKILL); // bubblewrap and its process group (not reaped yet: the id is ours)
+  if (r_.cgroup) r_.cgroup->kill_all();
+}
+
+void supervisor::read_output(int fd, output_capture& into, bool& open) {
+  std::array<char, 65536> buf;
+  const auto n = ::read(fd, buf.data(), buf.size());
+  if (n == 0) open = false;
+  if (n <= 0) return;
+  into.append(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+  if (!rep_.killed_output && !rep_.killed_wall && !rep_.killed_stop &&
+      rep_.out.total() + rep_.err.total() > r_.lim.output_bytes) {
+    rep_.killed_output = true;
+    kill_all();
+  }
+}
+
+void supervisor::watch() {
+  const auto deadline = started_ + r_.lim.wall;
+  while (true) {
+    pollfd fds[]{{pidfd_.get(), POLLIN, 0},
+                 {stop_fd_.get(), POLLIN, 0},
+                 {out_open_ ? out_.read.get() : -1, POLLIN, 0},
+                 {err_open_ ? err_.read.get() : -1, POLLIN, 0}};
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady::now()).count() + 1;
+    const bool killed = rep_.killed_output || rep_.killed_wall || rep_.killed_stop;
+    const int ready = ::poll(fds, 4, killed ? 1000 : static_cast<int>(std::max<long>(left, 0)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (fds[0].revents) break;
+    if (fds[1].revents && !killed) rep_.killed_stop = true, kill_all();
+    if (fds[2].revents) read_output(out_.read.get(), rep_.out, out_open_);
+    if (fds[3].revents) read_output(err_.read.get(), rep_.err, err_open_);
+    if (ready == 0 && !killed && steady::now() >= deadline) rep_.killed_wall = true, kill_all();
+  }
+  rep_.wall = std::chrono::duration_cast<milliseconds>(steady::now() - started_);
+}
+
+// Reaps bubblewrap, ends the pid namespace and reaps its init (reparented here), drains what
+// the processes wrote before they died, and reads bubblewrap's exit report.
+void supervisor::finish() {
+  if (pid_ <= 0) return;
+  int status = 0;
+  rusage ru{};
+  while (::wait4(pid_, &status, 0, &ru) < 0 && errno == EINTR) {}
+  rep_.cpu = cpu_of(ru);
+  rep_.max_rss_bytes = static_cast<std::uint64_t>(ru.ru_maxrss) * 1024;
+  if (init_pidfd_) {
+    pidfd_kill(init_pidfd_.get());
+    pollfd p{init_pidfd_.get(), POLLIN, 0};
+    ::poll(&p, 1, 10000);
+    rusage init_ru{};
+    int init_status = 0;
+    auto reaped = ::wait4(init_pid_, &init_status, __WALL | WNOHANG, &init_ru);
+    if (reaped == 0) reaped = ::wait4(init_pid_, &init_status, __WALL, &init_ru);
+    if (reaped == init_pid_) {
+      rep_.cpu += cpu_of(init_ru);
+      rep_.max_rss_bytes = std::max(rep_.max_rss_bytes, static_cast<std::uint64_t>(init_ru.ru_maxrss) * 1024);
+    }
+  }
+  // Every writer is gone now: what is left in the pipes ends in EOF.
+  for (int rounds = 0; (out_open_ || err_open_) && rounds < 1000; ++rounds) {
+    pollfd fds[]{{out_open_ ? out_.read.get() : -1, POLLIN, 0}, {err_open_ ? err_.read.get() : -1, POLLIN, 0}};
+    if (::poll(fds, 2, 1000) <= 0) break;
+    if (fds[0].revents) read_output(out_.read.get(), rep_.out, out_open_);
+    if (fds[1].revents) read_output(err_.read.get(), rep_.err, err_open_);
+  }
+  std::string json;
+  read_available(json_.read.get(), json);
+  if (const auto code = json_number(json, "exit-code")) {
+    rep_.command_started = true;
+    rep_.exit_code = static_cast<int>(*code);
+  }
+}
+
+} // namespace
+
+process_report run_sandboxed(const process_request& request, std::stop_token stop) {
+  process_report report(request.lim.kept_bytes);
+  supervisor(request, report).run(stop);
+  return report;
+}
+
+} // namespace mm::sandbox
