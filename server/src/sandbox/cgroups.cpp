@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -126,31 +127,29 @@ std::unique_ptr<cgroups> detect_v2(const config& c, std::string& why) {
   const auto enabled = read_file(control).value_or("");
   if ((!has_word(enabled, "memory") || !has_word(enabled, "pids")) && !write_file(control, "+memory +pids"))
     return why = "cannot enable memory and pids in " + control + ": " + std::strerror(errno), nullptr;
-  return std::make_unique<cgroups>(cgroups::version::v2, parent, parent);
+  return std::make_unique<cgroups>(cgroups::version::v2, cgroup_dirs{parent, parent, parent});
 }
 
 std::unique_ptr<cgroups> detect_v1(std::string& why) {
-  std::string memory, pids;
+  cgroup_dirs parents;
   for (const auto& m : cgroup_mounts()) {
     if (m.fstype != "cgroup") continue;
-    for (const char* controller : {"memory", "pids"}) {
+    for (auto [controller, dir] : {std::pair{"memory", &parents.memory}, std::pair{"pids", &parents.pids},
+                                   std::pair{"cpuacct", &parents.cpuacct}}) {
       if (!has_controller(m.super_options, controller)) continue;
-      const auto group = own_group(controller);
-      if (!group) continue;
-      auto& dir = std::string(controller) == "memory" ? memory : pids;
-      dir = own_dir(m, *group) + "/mockmate-sandbox";
+      if (const auto group = own_group(controller)) *dir = own_dir(m, *group) + "/mockmate-sandbox";
     }
   }
-  if (memory.empty()) return why = "no cgroup v1 memory controller", nullptr;
-  if (!make_dir(memory)) return why = "cannot create " + memory + ": " + std::strerror(errno), nullptr;
-  if (!pids.empty() && !make_dir(pids)) pids.clear();
-  return std::make_unique<cgroups>(cgroups::version::v1, memory, pids);
+  if (parents.memory.empty()) return why = "no cgroup v1 memory controller", nullptr;
+  if (!make_dir(parents.memory)) return why = "cannot create " + parents.memory + ": " + std::strerror(errno), nullptr;
+  if (!parents.pids.empty() && !make_dir(parents.pids)) parents.pids.clear();
+  if (!parents.cpuacct.empty() && !make_dir(parents.cpuacct)) parents.cpuacct.clear();
+  return std::make_unique<cgroups>(cgroups::version::v1, parents);
 }
 
 } // namespace
 
-cgroups::cgroups(version v, std::string memory_parent, std::string pids_parent)
-    : version_(v), memory_parent_(std::move(memory_parent)), pids_parent_(std::move(pids_parent)) {}
+cgroups::cgroups(version v, cgroup_dirs parents) : version_(v), parents_(std::move(parents)) {}
 
 std::unique_ptr<cgroups> cgroups::detect(const config& c, std::string& why_not) {
   if (c.cgroups == cgroup_mode::none) return why_not = "cgroups turned off", nullptr;
@@ -167,47 +166,57 @@ std::unique_ptr<cgroups> cgroups::detect(const config& c, std::string& why_not) 
 }
 
 std::string cgroups::describe() const {
-  if (version_ == version::v2) return "cgroup v2 (memory, pids) at " + memory_parent_;
-  return "cgroup v1 (memory" + std::string(pids_parent_.empty() ? "" : ", pids") + ") at " + memory_parent_;
+  if (version_ == version::v2) return "cgroup v2 (memory, pids, cpu accounting) at " + parents_.memory;
+  return "cgroup v1 (memory" + std::string(parents_.pids.empty() ? "" : ", pids") +
+         (parents_.cpuacct.empty() ? "" : ", cpuacct") + ") at " + parents_.memory;
 }
 
 std::unique_ptr<execution_cgroup> cgroups::create(const limits& lim, std::string& error) {
   const auto name = "/" + std::to_string(::getpid()) + "-" + std::to_string(next_++);
-  std::vector<std::string> dirs{memory_parent_ + name};
-  if (version_ == version::v1 && !pids_parent_.empty()) dirs.push_back(pids_parent_ + name);
-  for (const auto& d : dirs) {
-    if (::mkdir(d.c_str(), 0755) != 0) {
-      error = "cannot create " + d + ": " + std::strerror(errno);
-      for (const auto& made : dirs) ::rmdir(made.c_str());
-      return nullptr;
-    }
-  }
-  auto group = std::make_unique<execution_cgroup>(version_, dirs);
+  const auto child = [&](const std::string& parent) { return parent.empty() ? parent : parent + name; };
+  auto group = std::make_unique<execution_cgroup>(
+      version_, cgroup_dirs{child(parents_.memory), child(parents_.pids), child(parents_.cpuacct)});
+  if (!group->make(error)) return nullptr;
+  const auto& d = group->dirs();
   const auto memory = std::to_string(lim.memory_bytes);
   const auto pids = std::to_string(lim.processes + 2); // + bubblewrap and its init
   bool ok;
   if (version_ == version::v2) {
-    ok = write_file(dirs[0] + "/memory.max", memory) && write_file(dirs[0] + "/pids.max", pids);
-    if (ok && exists(dirs[0] + "/memory.swap.max")) ok = write_file(dirs[0] + "/memory.swap.max", "0");
+    ok = write_file(d.memory + "/memory.max", memory) && write_file(d.pids + "/pids.max", pids);
+    if (ok && exists(d.memory + "/memory.swap.max")) ok = write_file(d.memory + "/memory.swap.max", "0");
   } else {
-    ok = write_file(dirs[0] + "/memory.limit_in_bytes", memory);
-    if (ok && exists(dirs[0] + "/memory.memsw.limit_in_bytes"))
-      ok = write_file(dirs[0] + "/memory.memsw.limit_in_bytes", memory);
-    if (ok && dirs.size() > 1) ok = write_file(dirs[1] + "/pids.max", pids);
+    ok = write_file(d.memory + "/memory.limit_in_bytes", memory);
+    if (ok && exists(d.memory + "/memory.memsw.limit_in_bytes"))
+      ok = write_file(d.memory + "/memory.memsw.limit_in_bytes", memory);
+    if (ok && !d.pids.empty()) ok = write_file(d.pids + "/pids.max", pids);
   }
   if (!ok) {
-    error = "cannot write the limits of " + dirs[0] + ": " + std::strerror(errno);
+    error = "cannot write the limits of " + d.memory + ": " + std::strerror(errno);
     return nullptr;
   }
   if (!group->open_join_fds(error)) return nullptr;
   return group;
 }
 
-execution_cgroup::execution_cgroup(cgroups::version v, std::vector<std::string> dirs)
-    : version_(v), dirs_(std::move(dirs)) {}
+execution_cgroup::execution_cgroup(cgroups::version v, cgroup_dirs dirs) : version_(v), dirs_(std::move(dirs)) {}
+
+std::vector<std::string> execution_cgroup::distinct_dirs() const {
+  std::vector<std::string> out;
+  for (const auto* d : {&dirs_.memory, &dirs_.pids, &dirs_.cpuacct})
+    if (!d->empty() && std::find(out.begin(), out.end(), *d) == out.end()) out.push_back(*d);
+  return out;
+}
+
+bool execution_cgroup::make(std::string& error) {
+  for (const auto& d : distinct_dirs()) {
+    if (::mkdir(d.c_str(), 0755) != 0) return error = "cannot create " + d + ": " + std::strerror(errno), false;
+    made_.push_back(d);
+  }
+  return true;
+}
 
 bool execution_cgroup::open_join_fds(std::string& error) {
-  for (const auto& d : dirs_) {
+  for (const auto& d : made_) {
     unique_fd fd(::open((d + "/cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC));
     if (!fd) return error = "cannot open " + d + "/cgroup.procs: " + std::strerror(errno), false;
     join_fds_.push_back(std::move(fd));
@@ -218,7 +227,7 @@ bool execution_cgroup::open_join_fds(std::string& error) {
 execution_cgroup::~execution_cgroup() {
   join_fds_.clear();
   kill_all();
-  for (const auto& d : dirs_) {
+  for (const auto& d : made_) {
     // A group is removable once its last process is gone; the pid namespace ends just before.
     for (int attempt = 0; attempt < 200 && ::rmdir(d.c_str()) != 0 && errno == EBUSY; ++attempt)
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -226,12 +235,12 @@ execution_cgroup::~execution_cgroup() {
 }
 
 std::uint64_t execution_cgroup::oom_kills() const {
-  if (version_ == cgroups::version::v2) return keyed_value(dirs_[0] + "/memory.events", "oom_kill");
-  return keyed_value(dirs_[0] + "/memory.oom_control", "oom_kill");
+  if (version_ == cgroups::version::v2) return keyed_value(dirs_.memory + "/memory.events", "oom_kill");
+  return keyed_value(dirs_.memory + "/memory.oom_control", "oom_kill");
 }
 
 std::optional<std::uint64_t> execution_cgroup::peak_bytes() const {
-  const auto text = read_file(dirs_[0] + (version_ == cgroups::version::v2 ? "/memory.peak" : "/memory.max_usage_in_bytes"));
+  const auto text = read_file(dirs_.memory + (version_ == cgroups::version::v2 ? "/memory.peak" : "/memory.max_usage_in_bytes"));
   if (!text) return std::nullopt;
   char* end = nullptr;
   const auto value = std::strtoull(text->c_str(), &end, 10);
@@ -239,8 +248,20 @@ std::optional<std::uint64_t> execution_cgroup::peak_bytes() const {
   return value;
 }
 
+std::optional<milliseconds> execution_cgroup::cpu_time() const {
+  if (dirs_.cpuacct.empty()) return std::nullopt;
+  if (version_ == cgroups::version::v2) {
+    const auto path = dirs_.cpuacct + "/cpu.stat";
+    if (!exists(path)) return std::nullopt;
+    return milliseconds{static_cast<long>(keyed_value(path, "usage_usec") / 1000)};
+  }
+  const auto text = read_file(dirs_.cpuacct + "/cpuacct.usage");
+  if (!text) return std::nullopt;
+  return milliseconds{static_cast<long>(std::strtoull(text->c_str(), nullptr, 10) / 1000000)};
+}
+
 void execution_cgroup::kill_all() const {
-  if (version_ == cgroups::version::v2) write_file(dirs_[0] + "/cgroup.kill", "1");
+  if (version_ == cgroups::version::v2) write_file(dirs_.memory + "/cgroup.kill", "1");
 }
 
 } // namespace mm::sandbox

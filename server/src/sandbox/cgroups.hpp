@@ -1,13 +1,14 @@
 #pragma once
 // Per-execution control groups, where the machine lets this process create them. One group per
 // execution bounds the memory of all its processes together (and counts OOM kills, so
-// memory_limit is certain) and, where the pids controller is there, their number.
+// memory_limit is certain), where the pids controller is there their number, and where CPU is
+// accounted (v2 always, v1 with cpuacct) the CPU time of all of them, killed ones included.
 //
 // Found at start-up, in this order: cgroup v2 with the memory and pids controllers (under
 // config::cgroup_parent, or `mockmate-sandbox` at the root of the cgroup2 mount); cgroup v1
-// with the memory controller (and pids when mounted), under this process's own groups so a
-// container's limits still hold; none (rlimits only). A server that is not root usually
-// finds none.
+// with the memory controller (and pids and cpuacct when mounted), under this process's own
+// groups so a container's limits still hold; none (rlimits only). A server that is not root
+// usually finds none.
 #include "sandbox/config.hpp"
 #include "sandbox/unique_fd.hpp"
 
@@ -20,6 +21,12 @@
 namespace mm::sandbox {
 
 class execution_cgroup;
+
+// The directories of one group (or of the parents of all groups) per controller; with v2 they
+// are one directory; empty: that controller is not there.
+struct cgroup_dirs {
+  std::string memory, pids, cpuacct;
+};
 
 class cgroups {
 public:
@@ -35,18 +42,17 @@ public:
   // Thread-safe.
   std::unique_ptr<execution_cgroup> create(const limits& lim, std::string& error);
 
-  cgroups(version v, std::string memory_parent, std::string pids_parent);
+  cgroups(version v, cgroup_dirs parents);
 
 private:
   version version_;
-  std::string memory_parent_; // the directory the groups are made in (v2: both controllers)
-  std::string pids_parent_;   // v1 only, empty when the pids controller is not mounted
+  cgroup_dirs parents_; // where the groups are made
   std::atomic<unsigned> next_{0};
 };
 
 class execution_cgroup {
 public:
-  execution_cgroup(cgroups::version v, std::vector<std::string> dirs);
+  execution_cgroup(cgroups::version v, cgroup_dirs dirs);
   // Kills what is left in it (v2) and removes its directories.
   ~execution_cgroup();
   execution_cgroup(const execution_cgroup&) = delete;
@@ -58,14 +64,22 @@ public:
 
   std::uint64_t oom_kills() const;
   std::optional<std::uint64_t> peak_bytes() const;
+  // The CPU time of every process that ran in the group; nullopt without CPU accounting.
+  std::optional<milliseconds> cpu_time() const;
   // v2: cgroup.kill. v1 has no atomic kill; there the pid namespace's end kills everything.
   void kill_all() const;
 
+  const cgroup_dirs& dirs() const { return dirs_; }
+  // Creates the directories, then opens their cgroup.procs (cgroups::create does both).
+  bool make(std::string& error);
   bool open_join_fds(std::string& error);
 
 private:
+  std::vector<std::string> distinct_dirs() const;
+
   cgroups::version version_;
-  std::vector<std::string> dirs_; // [0] holds the memory controller
+  cgroup_dirs dirs_;
+  std::vector<std::string> made_; // the directories created, removed by the destructor
   std::vector<unique_fd> join_fds_;
 };
 

@@ -37,7 +37,7 @@ execution_result classify(process_report&& rep, const limits& lim, const cgroup_
   r.stdout_truncated = rep.out.truncated();
   r.stderr_truncated = rep.err.truncated();
   const auto stderr_tail = rep.err.tail();
-  const bool killed_by_limit = rep.killed_wall || rep.killed_output;
+  const bool killed_by_limit = rep.killed_wall || rep.killed_output || rep.killed_cpu;
   if (rep.exit_code) {
     if (*rep.exit_code > 128 && *rep.exit_code <= 128 + 64) {
       r.signal = *rep.exit_code - 128;
@@ -66,11 +66,11 @@ execution_result classify(process_report&& rep, const limits& lim, const cgroup_
   if (rep.killed_output)
     return set(execution_outcome::output_limit, "stopped: more than " + describe_bytes(lim.output_bytes) + " of output");
   const bool failed = killed_by_limit || r.signal || (r.exit_code && *r.exit_code != 0);
-  if (cgroup.oom_kills > 0 || (failed && !rep.killed_wall && mentions_out_of_memory(stderr_tail)))
+  if (cgroup.oom_kills > 0 || (failed && !rep.killed_wall && !rep.killed_cpu && mentions_out_of_memory(stderr_tail)))
     return set(execution_outcome::memory_limit, "stopped: more than " + describe_bytes(lim.memory_bytes) + " of memory");
   if (rep.killed_wall)
     return set(execution_outcome::time_limit, "stopped: more than " + describe_seconds(lim.wall) + " of wall time");
-  const bool cpu_kill = r.signal == SIGXCPU || (r.signal == SIGKILL && rep.cpu * 10 >= lim.cpu * 9);
+  const bool cpu_kill = rep.killed_cpu || r.signal == SIGXCPU || (r.signal == SIGKILL && rep.cpu * 10 >= lim.cpu * 9);
   if (rep.cpu >= lim.cpu || cpu_kill)
     return set(execution_outcome::time_limit, "stopped: more than " + describe_seconds(lim.cpu) + " of CPU time");
   if (r.signal) return set(execution_outcome::signaled, "");

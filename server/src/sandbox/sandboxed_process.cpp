@@ -314,7 +314,7 @@ void supervisor::read_output(int fd, output_capture& into, bool& open) {
   if (n == 0) open = false;
   if (n <= 0) return;
   into.append(std::string_view(buf.data(), static_cast<std::size_t>(n)));
-  if (!rep_.killed_output && !rep_.killed_wall && !rep_.killed_stop &&
+  if (!rep_.killed_output && !rep_.killed_wall && !rep_.killed_stop && !rep_.killed_cpu &&
       rep_.out.total() + rep_.err.total() > r_.lim.output_bytes) {
     rep_.killed_output = true;
     kill_all();
@@ -323,20 +323,24 @@ void supervisor::read_output(int fd, output_capture& into, bool& open) {
 
 void supervisor::watch() {
   const auto deadline = started_ + r_.lim.wall;
+  const bool cpu_accounted = r_.cgroup && r_.cgroup->cpu_time();
   while (true) {
     pollfd fds[]{{pidfd_.get(), POLLIN, 0},
                  {stop_fd_.get(), POLLIN, 0},
                  {out_open_ ? out_.read.get() : -1, POLLIN, 0},
                  {err_open_ ? err_.read.get() : -1, POLLIN, 0}};
     const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady::now()).count() + 1;
-    const bool killed = rep_.killed_output || rep_.killed_wall || rep_.killed_stop;
-    const int ready = ::poll(fds, 4, killed ? 1000 : static_cast<int>(std::max<long>(left, 0)));
+    const bool killed = rep_.killed_output || rep_.killed_wall || rep_.killed_stop || rep_.killed_cpu;
+    auto timeout = killed ? 1000L : std::max<long>(left, 0);
+    if (cpu_accounted && !killed) timeout = std::min(timeout, 100L);
+    const int ready = ::poll(fds, 4, static_cast<int>(timeout));
     if (ready < 0 && errno == EINTR) continue;
     if (fds[0].revents) break;
     if (fds[1].revents && !killed) rep_.killed_stop = true, kill_all();
     if (fds[2].revents) read_output(out_.read.get(), rep_.out, out_open_);
     if (fds[3].revents) read_output(err_.read.get(), rep_.err, err_open_);
     if (ready == 0 && !killed && steady::now() >= deadline) rep_.killed_wall = true, kill_all();
+    if (cpu_accounted && !killed && r_.cgroup->cpu_time() >= r_.lim.cpu) rep_.killed_cpu = true, kill_all();
   }
   rep_.wall = std::chrono::duration_cast<milliseconds>(steady::now() - started_);
 }
@@ -370,6 +374,7 @@ void supervisor::finish() {
     if (fds[0].revents) read_output(out_.read.get(), rep_.out, out_open_);
     if (fds[1].revents) read_output(err_.read.get(), rep_.err, err_open_);
   }
+  if (const auto cpu = r_.cgroup ? r_.cgroup->cpu_time() : std::nullopt) rep_.cpu = std::max(rep_.cpu, *cpu);
   std::string json;
   read_available(json_.read.get(), json);
   if (const auto code = json_number(json, "exit-code")) {

@@ -7,8 +7,9 @@
 // it and wait for its end: killing the pid namespace's init kills every process in it.
 //
 // While it runs: stdout and stderr are read as they come (bounded, output_capture), the wall
-// limit and the output limit are enforced by killing the whole sandbox, and a stop request
-// does the same. After it: the init is killed and reaped, so nothing it started survives, and
+// limit, the output limit and (where the cgroup accounts CPU, checked every 100 ms) the CPU
+// limit of all its processes together are enforced by killing the whole sandbox, and a stop
+// request does the same. After it: the init is killed and reaped, so nothing it started survives, and
 // its CPU time is counted (this process is a child subreaper, create_sandbox()).
 #include "sandbox/cgroups.hpp"
 #include "sandbox/config.hpp"
@@ -40,6 +41,7 @@ struct process_report {
   bool command_started = false;  // bubblewrap reported that the command ran
   std::optional<int> exit_code;  // bubblewrap's report: the status, or 128 + signal
   bool killed_wall = false;      // killed at the wall limit
+  bool killed_cpu = false;       // killed at the CPU limit, measured by the cgroup over all processes
   bool killed_output = false;    // killed past the output limit
   bool killed_stop = false;      // killed because a stop was requested
   milliseconds cpu{0};
