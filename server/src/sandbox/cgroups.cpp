@@ -114,7 +114,8 @@ std::unique_ptr<cgroups> detect_v2(const config& c, std::string& why) {
     for (const auto& x : mounts)
       if (x.fstype == "cgroup2") m = &x;
     if (!m) return why = "no cgroup2 mount", nullptr;
-    const auto available = read_file(m->point + "/cgroup.controllers").value_or("");
+    auto available = read_file(m->point + "/cgroup.controllers").value_or("");
+    while (!available.empty() && available.back() == '\n') available.pop_back();
     if (!has_word(available, "memory") || !has_word(available, "pids"))
       return why = "cgroup v2 at " + m->point + " has no memory and pids controllers (it has: " + available + ")", nullptr;
     const auto root_control = m->point + "/cgroup.subtree_control";

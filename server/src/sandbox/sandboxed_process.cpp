@@ -182,6 +182,7 @@ private:
   void watch();
   void finish();
   void kill_all();
+  void stop_program();
   void read_output(int fd, output_capture& into, bool& open);
 
   const process_request& r_;
@@ -197,6 +198,7 @@ private:
   unique_fd init_pidfd_;
   bool out_open_ = true, err_open_ = true;
   steady::time_point started_;
+  std::optional<steady::time_point> kill_all_at_; // after stop_program(): when to kill the rest
 };
 
 void supervisor::run(std::stop_token stop) {
@@ -308,6 +310,24 @@ void supervisor::kill_all() {
   if (r_.cgroup) r_.cgroup->kill_all();
 }
 
+// Kills the processes bubblewrap's init started (the program, and orphans it adopted) but not
+// the init, so it reaps them and counts their CPU time, which it hands on when it is reaped in
+// turn; killing the init first would end them uncounted. The rest goes a second later at most
+// (kill_all_at_), or in finish().
+void supervisor::stop_program() {
+  const auto init = std::to_string(init_pid_);
+  std::ifstream in("/proc/" + init + "/task/" + init + "/children");
+  bool any = false;
+  for (pid_t child; in >> child;) {
+    unique_fd fd(pidfd_open(child));
+    if (!fd || parent_of(child) != init_pid_) continue; // gone, or the number is no longer its
+    pidfd_kill(fd.get());
+    any = true;
+  }
+  if (!any) return kill_all();
+  kill_all_at_ = steady::now() + std::chrono::seconds(1);
+}
+
 void supervisor::read_output(int fd, output_capture& into, bool& open) {
   std::array<char, 65536> buf;
   const auto n = ::read(fd, buf.data(), buf.size());
@@ -317,7 +337,7 @@ void supervisor::read_output(int fd, output_capture& into, bool& open) {
   if (!rep_.killed_output && !rep_.killed_wall && !rep_.killed_stop && !rep_.killed_cpu &&
       rep_.out.total() + rep_.err.total() > r_.lim.output_bytes) {
     rep_.killed_output = true;
-    kill_all();
+    stop_program();
   }
 }
 
@@ -331,16 +351,21 @@ void supervisor::watch() {
                  {err_open_ ? err_.read.get() : -1, POLLIN, 0}};
     const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady::now()).count() + 1;
     const bool killed = rep_.killed_output || rep_.killed_wall || rep_.killed_stop || rep_.killed_cpu;
-    auto timeout = killed ? 1000L : std::max<long>(left, 0);
+    auto timeout = killed ? 100L : std::max<long>(left, 0);
     if (cpu_accounted && !killed) timeout = std::min(timeout, 100L);
     const int ready = ::poll(fds, 4, static_cast<int>(timeout));
     if (ready < 0 && errno == EINTR) continue;
     if (fds[0].revents) break;
-    if (fds[1].revents && !killed) rep_.killed_stop = true, kill_all();
+    if (fds[1].revents) {
+      std::uint64_t count;
+      (void)!::read(stop_fd_.get(), &count, sizeof count);
+      if (!killed) rep_.killed_stop = true, stop_program();
+    }
     if (fds[2].revents) read_output(out_.read.get(), rep_.out, out_open_);
     if (fds[3].revents) read_output(err_.read.get(), rep_.err, err_open_);
-    if (ready == 0 && !killed && steady::now() >= deadline) rep_.killed_wall = true, kill_all();
-    if (cpu_accounted && !killed && r_.cgroup->cpu_time() >= r_.lim.cpu) rep_.killed_cpu = true, kill_all();
+    if (ready == 0 && !killed && steady::now() >= deadline) rep_.killed_wall = true, stop_program();
+    if (cpu_accounted && !killed && r_.cgroup->cpu_time() >= r_.lim.cpu) rep_.killed_cpu = true, stop_program();
+    if (kill_all_at_ && steady::now() >= *kill_all_at_) kill_all_at_.reset(), kill_all();
   }
   rep_.wall = std::chrono::duration_cast<milliseconds>(steady::now() - started_);
 }
