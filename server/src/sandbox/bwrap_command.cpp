@@ -71,4 +71,22 @@ std::vector<std::string> bwrap_args(const sandbox_spec& spec) {
   return a;
 }
 
+std::optional<long> bwrap_json_number(std::string_view text, std::string_view key) {
+  const auto quoted = "\"" + std::string(key) + "\"";
+  const auto at = text.find(quoted);
+  if (at == std::string_view::npos) return std::nullopt;
+  auto pos = text.find(':', at + quoted.size());
+  if (pos == std::string_view::npos) return std::nullopt;
+  ++pos;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  const bool negative = pos < text.size() && text[pos] == '-';
+  if (negative) ++pos;
+  long v = 0;
+  std::size_t digits = 0;
+  for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 18; ++pos, ++digits)
+    v = v * 10 + (text[pos] - '0');
+  if (digits == 0) return std::nullopt;
+  return negative ? -v : v;
+}
+
 } // namespace mm::sandbox

@@ -8,7 +8,9 @@
 // processes only, not every process of the uid (docs/sandbox.md, "Processes").
 #include "sandbox/config.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,5 +50,9 @@ std::vector<std::string> prlimit_args(const sandbox_spec& spec);
 
 // The whole argv after the bwrap binary itself.
 std::vector<std::string> bwrap_args(const sandbox_spec& spec);
+
+// The integer after `"key":` in what bubblewrap wrote to --info-fd or --json-status-fd
+// (`{ "child-pid": 12 }`, `{ "exit-code": 0 }`); nullopt when it is not there.
+std::optional<long> bwrap_json_number(std::string_view text, std::string_view key);
 
 } // namespace mm::sandbox

@@ -1,18 +1,16 @@
 #include "sandbox/sandboxed_process.hpp"
 
 #include "sandbox/bwrap_command.hpp"
+#include "sandbox/child_launch.hpp"
+#include "sandbox/posix_io.hpp"
 #include "sandbox/unique_fd.hpp"
 
 #include <fcntl.h>
-#include <linux/close_range.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/eventfd.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,145 +26,10 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
-int pidfd_open(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
-void pidfd_kill(int pidfd) {
-  if (pidfd >= 0) ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
-}
-
-std::string errno_text(std::string_view what) { return std::string(what) + ": " + std::strerror(errno); }
-
-// A memory file holding `data`, read from its start; sealed against writes when `seal`.
-unique_fd make_memfd(const char* name, std::string_view data, bool seal) {
-  unique_fd fd(::memfd_create(name, MFD_CLOEXEC | (seal ? MFD_ALLOW_SEALING : 0u)));
-  if (!fd) return fd;
-  for (std::size_t done = 0; done < data.size();) {
-    const auto n = ::write(fd.get(), data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return unique_fd{};
-    done += static_cast<std::size_t>(n);
-  }
-  if (seal && ::fcntl(fd.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0)
-    return unique_fd{};
-  if (::lseek(fd.get(), 0, SEEK_SET) != 0) return unique_fd{};
-  return fd;
-}
-
-struct fd_pair {
-  unique_fd read, write;
-};
-bool make_pipe(fd_pair& p) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
-  p.read.reset(fds[0]);
-  p.write.reset(fds[1]);
-  return true;
-}
-
-// A copy numbered 10 or above, so that the child's dup2 onto 0..6 never overwrites a source.
-unique_fd high_copy(int fd) { return unique_fd(::fcntl(fd, F_DUPFD_CLOEXEC, 10)); }
-
-// What the child needs, prepared before fork: after fork only async-signal-safe calls.
-struct child_plan {
-  std::array<int, 7> fds{};   // become 0..6
-  int report_fd = -1;         // CLOEXEC: EOF on exec, else {step, errno}
-  std::vector<int> join_fds;  // cgroup.procs files
-  bool drop = false;
-  uid_t uid = 0;
-  gid_t gid = 0;
-  pid_t parent = 0;
-  int last_cap = 40;
-  std::vector<char*> argv;
-  std::vector<char*> envp;
-};
-
-[[noreturn]] void child_main(const child_plan& p) {
-  const auto fail = [&](int step) {
-    const int msg[2] = {step, errno};
-    (void)!::write(p.report_fd, msg, sizeof msg);
-    ::_exit(127);
-  };
-  if (::setsid() < 0) fail(1);
-  for (int fd : p.join_fds)
-    if (::write(fd, "0", 1) != 1) fail(2);
-  sigset_t none;
-  sigemptyset(&none);
-  ::sigprocmask(SIG_SETMASK, &none, nullptr);
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  for (int s = 1; s < NSIG; ++s) ::sigaction(s, &dfl, nullptr); // the server ignores SIGPIPE; programs must not
-  ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-  if (p.drop) {
-    for (int cap = 0; cap <= p.last_cap; ++cap)
-      if (::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL) fail(3);
-    if (::syscall(SYS_setgroups, 0, nullptr) != 0) fail(4);
-    if (::syscall(SYS_setresgid, p.gid, p.gid, p.gid) != 0) fail(5);
-    if (::syscall(SYS_setresuid, p.uid, p.uid, p.uid) != 0) fail(6); // clears every capability
-  }
-  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(7);
-  if (::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) fail(8); // after the uid change, which clears it
-  if (::getppid() != p.parent) ::_exit(127);
-  for (int target = 0; target < static_cast<int>(p.fds.size()); ++target)
-    if (::dup2(p.fds[target], target) < 0) fail(9);
-  if (::syscall(SYS_close_range, 7u, ~0u, CLOSE_RANGE_CLOEXEC) != 0) fail(10);
-  ::execve(p.argv[0], p.argv.data(), p.envp.data());
-  fail(11);
-  ::_exit(127);
-}
-
-constexpr std::array<const char*, 12> child_steps{
-    "", "setsid", "joining the cgroup", "dropping the capability bounding set", "setgroups", "setresgid",
-    "setresuid", "no_new_privs", "the parent-death signal", "dup2", "close_range", "exec bubblewrap"};
-
-// The integer after `"key":` in bubblewrap's JSON lines.
-std::optional<long> json_number(std::string_view text, std::string_view key) {
-  const auto quoted = "\"" + std::string(key) + "\"";
-  const auto at = text.find(quoted);
-  if (at == std::string_view::npos) return std::nullopt;
-  auto pos = text.find(':', at + quoted.size());
-  if (pos == std::string_view::npos) return std::nullopt;
-  ++pos;
-  while (pos < text.size() && text[pos] == ' ') ++pos;
-  bool negative = false;
-  if (pos < text.size() && text[pos] == '-') negative = true, ++pos;
-  long v = 0;
-  std::size_t digits = 0;
-  for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++digits) v = v * 10 + (text[pos] - '0');
-  if (digits == 0) return std::nullopt;
-  return negative ? -v : v;
-}
-
-// Reads what is there now; false at EOF.
-bool read_available(int fd, std::string& into) {
-  std::array<char, 4096> buf;
-  while (true) {
-    const auto n = ::read(fd, buf.data(), buf.size());
-    if (n > 0) {
-      into.append(buf.data(), static_cast<std::size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    return n < 0; // EAGAIN: more may come; 0: EOF
-  }
-}
-
-pid_t parent_of(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("PPid:", 0) == 0) return static_cast<pid_t>(std::stol(line.substr(5)));
-  return -1;
-}
-
 milliseconds cpu_of(const rusage& ru) {
   using std::chrono::microseconds;
   const auto us = [](const timeval& t) { return microseconds{t.tv_sec * 1000000LL + t.tv_usec}; };
   return std::chrono::duration_cast<milliseconds>(us(ru.ru_utime) + us(ru.ru_stime));
-}
-
-int last_capability() {
-  std::ifstream in("/proc/sys/kernel/cap_last_cap");
-  int v = 40;
-  in >> v;
-  return v;
 }
 
 // The supervisor's side of one sandbox, from fork to the end of its pid namespace.
@@ -235,7 +98,7 @@ bool supervisor::start() {
                                 high_copy(err_.write.get()),   high_copy(source_.get()),
                                 high_copy(info_.write.get()),  high_copy(json_.write.get()),
                                 high_copy(child_block_.get()), high_copy(report_.write.get())};
-  child_plan plan;
+  launch_plan plan;
   for (std::size_t i = 0; i < plan.fds.size(); ++i) plan.fds[i] = high[i].get();
   plan.report_fd = high[7].get();
   for (const auto& fd : high)
@@ -255,7 +118,7 @@ bool supervisor::start() {
 
   pid_ = ::fork();
   if (pid_ < 0) return rep_.setup_error = errno_text("fork"), false;
-  if (pid_ == 0) child_main(plan);
+  if (pid_ == 0) launch_child(plan);
 
   for (auto& fd : high) fd.reset();
   out_.write.reset();
@@ -272,8 +135,7 @@ bool supervisor::start() {
   do n = ::read(report_.read.get(), msg, sizeof msg);
   while (n < 0 && errno == EINTR);
   if (n == sizeof msg) {
-    const auto step = msg[0] > 0 && msg[0] < static_cast<int>(child_steps.size()) ? child_steps[msg[0]] : "?";
-    rep_.setup_error = std::string("starting the sandbox failed at ") + step + ": " + std::strerror(msg[1]);
+    rep_.setup_error = "starting the sandbox failed at " + std::string(launch_step(msg[0])) + ": " + std::strerror(msg[1]);
   }
   return rep_.setup_error.empty();
 }
@@ -291,7 +153,7 @@ bool supervisor::release(std::stop_token& stop) {
     if (fds[0].revents && !read_available(info_.read.get(), info)) break;
     if (fds[1].revents && !fds[0].revents) break; // bubblewrap ended before it wrote anything
   }
-  const auto child = json_number(info, "child-pid");
+  const auto child = bwrap_json_number(info, "child-pid");
   if (!child) return rep_.setup_error = "bubblewrap ended before the sandbox started", false;
   init_pid_ = static_cast<pid_t>(*child);
   init_pidfd_.reset(pidfd_open(init_pid_));
@@ -402,7 +264,7 @@ void supervisor::finish() {
   if (const auto cpu = r_.cgroup ? r_.cgroup->cpu_time() : std::nullopt) rep_.cpu = std::max(rep_.cpu, *cpu);
   std::string json;
   read_available(json_.read.get(), json);
-  if (const auto code = json_number(json, "exit-code")) {
+  if (const auto code = bwrap_json_number(json, "exit-code")) {
     rep_.command_started = true;
     rep_.exit_code = static_cast<int>(*code);
   }

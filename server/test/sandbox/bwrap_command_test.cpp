@@ -105,3 +105,18 @@ TEST(bwrap_command, the_host_root_of_a_merged_usr_system_is_symlinks) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(bwrap_command, reads_the_numbers_bubblewrap_reports) {
+  using mm::sandbox::bwrap_json_number;
+  const std::string info = "{\n    \"child-pid\": 4242,\n    \"cgroup-namespace\": 4026532599\n}\n";
+  EXPECT_EQ(bwrap_json_number(info, "child-pid"), 4242);
+  const std::string status = "{ \"child-pid\": 17, \"cgroup-namespace\": 1 }\n{ \"exit-code\": 139 }\n";
+  EXPECT_EQ(bwrap_json_number(status, "exit-code"), 139);
+  EXPECT_EQ(bwrap_json_number("{ \"child-pid\": 17 }\n", "exit-code"), std::nullopt); // the command never ran
+  EXPECT_EQ(bwrap_json_number("{ \"exit-code\": }", "exit-code"), std::nullopt);
+  EXPECT_EQ(bwrap_json_number("", "child-pid"), std::nullopt);
+}
+
+} // namespace
