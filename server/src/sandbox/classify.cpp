@@ -70,7 +70,7 @@ execution_result classify(process_report&& rep, const limits& lim, const cgroup_
     return set(execution_outcome::memory_limit, "stopped: more than " + describe_bytes(lim.memory_bytes) + " of memory");
   if (rep.killed_wall)
     return set(execution_outcome::time_limit, "stopped: more than " + describe_seconds(lim.wall) + " of wall time");
-  const bool cpu_kill = rep.killed_cpu || r.signal == SIGXCPU || (r.signal == SIGKILL && rep.cpu * 10 >= lim.cpu * 9);
+  const bool cpu_kill = rep.killed_cpu || r.signal == SIGXCPU || (r.signal == SIGKILL && rep.cpu * 10 >= lim.cpu * 8);
   if (rep.cpu >= lim.cpu || cpu_kill)
     return set(execution_outcome::time_limit, "stopped: more than " + describe_seconds(lim.cpu) + " of CPU time");
   if (r.signal) return set(execution_outcome::signaled, "");

@@ -16,9 +16,10 @@ struct cgroup_facts {
 // In order: a stop (aborted); a sandbox that did not start (unavailable); output past its limit;
 // memory (an OOM kill in the cgroup, or a failed program whose stderr ends with its runtime's
 // out-of-memory error: MemoryError, std::bad_alloc, "heap out of memory", ...); time (killed at
-// the wall limit, CPU time at the limit, SIGXCPU, or SIGKILL with the CPU time nearly there:
-// RLIMIT_CPU's kill); then the program's own end. Bubblewrap reports a signal as 128 + its
-// number, so an exit status of 129..192 reads as that signal.
+// the wall limit, CPU time at the limit, SIGXCPU, or SIGKILL with 80% of the CPU time used:
+// RLIMIT_CPU's kill, which on this machine comes when rusage shows ~93% of the limit); then
+// the program's own end. Bubblewrap reports a signal as 128 + its number, so an exit status of
+// 129..192 reads as that signal.
 execution_result classify(process_report&& report, const limits& lim, const cgroup_facts& cgroup);
 
 // The same result judged as a compile: anything but ok becomes compile_error, with a sentence

@@ -11,6 +11,7 @@
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -157,8 +158,10 @@ bool supervisor::release(std::stop_token& stop) {
   if (!child) return rep_.setup_error = "bubblewrap ended before the sandbox started", false;
   init_pid_ = static_cast<pid_t>(*child);
   init_pidfd_.reset(pidfd_open(init_pid_));
-  if (!init_pidfd_ || parent_of(init_pid_) != pid_)
+  if (!init_pidfd_ || parent_of(init_pid_) != pid_) {
+    init_pidfd_.reset();
     return rep_.setup_error = "the sandbox's init ended before it started", false;
+  }
   if (stop.stop_requested()) return rep_.killed_stop = true, false;
   if (::send(block_.get(), "x", 1, MSG_NOSIGNAL) != 1) return rep_.setup_error = errno_text("releasing the sandbox"), false;
   block_.reset();
@@ -245,11 +248,11 @@ void supervisor::finish() {
     pidfd_kill(init_pidfd_.get());
     pollfd p{init_pidfd_.get(), POLLIN, 0};
     ::poll(&p, 1, 10000);
+    // By pidfd, not pid: if bubblewrap reaped the init, its number may already be another's.
     rusage init_ru{};
-    int init_status = 0;
-    auto reaped = ::wait4(init_pid_, &init_status, __WALL | WNOHANG, &init_ru);
-    if (reaped == 0) reaped = ::wait4(init_pid_, &init_status, __WALL, &init_ru);
-    if (reaped == init_pid_) {
+    siginfo_t info{};
+    const auto reaped = ::syscall(SYS_waitid, P_PIDFD, init_pidfd_.get(), &info, WEXITED | __WALL, &init_ru);
+    if (reaped == 0) {
       rep_.cpu += cpu_of(init_ru);
       rep_.max_rss_bytes = std::max(rep_.max_rss_bytes, static_cast<std::uint64_t>(init_ru.ru_maxrss) * 1024);
     }
