@@ -157,17 +157,19 @@ TEST(sandbox_abuse, a_flood_of_stdout_is_stopped_at_the_output_limit_and_reading
 }
 
 TEST(sandbox_abuse, stdout_and_stderr_count_together_for_the_output_limit) {
-  const auto r = run_cpp("#include <cstdio>\nint main() {\n  for (int i = 0; i < 700; ++i) {\n"
-                         "    std::fputs(\"0123456789012345678901234567890123456789012345678901234567890123\\n\", stdout);\n"
-                         "    for (int j = 0; j < 15; ++j) std::fputs(\"0123456789012345678901234567890123456789012345678901234567890123\\n\", stderr);\n"
-                         "  }\n}\n");
-  // 700 * 16 * 65 bytes = 711 KiB... over 1 MiB only when both count: 700 * 16 * 65 = 728,000.
-  print_measures("stdout + stderr", r);
-  EXPECT_EQ(r.outcome, execution_outcome::ok);
-  const auto big = run_python("import sys\nfor _ in range(10):\n    sys.stdout.write('o' * 60000)\n"
-                              "    sys.stderr.write('e' * 60000)\n");
-  EXPECT_EQ(big.outcome, execution_outcome::output_limit) << "1,200,000 bytes in all";
-  EXPECT_TRUE(big.stdout_truncated || big.stderr_truncated);
+  const auto program = [](int stderr_chunks) {
+    return "import sys\nfor _ in range(10):\n    sys.stdout.write('o' * 60000)\nfor _ in range(" +
+           std::to_string(stderr_chunks) + "):\n    sys.stderr.write('e' * 60000)\n";
+  };
+  // 600,000 + 300,000 bytes: under 1 MiB in all.
+  const auto under = run_python(program(5));
+  EXPECT_EQ(under.outcome, execution_outcome::ok) << under.message;
+  EXPECT_TRUE(under.stdout_truncated);
+  EXPECT_TRUE(under.stderr_truncated);
+  // 600,000 + 600,000 bytes: each stream under 1 MiB, both together over it.
+  const auto over = run_python(program(10));
+  print_measures("stdout + stderr", over);
+  EXPECT_EQ(over.outcome, execution_outcome::output_limit) << over.message;
 }
 
 TEST(sandbox_abuse, a_background_process_is_gone_after_the_run) {
