@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev libsodium-dev libssl-dev libspdlog-dev libpq-dev libhiredis-dev
   libgtest-dev libbenchmark-dev
   postgresql redis-server coturn chromium
+  python3-socketio python3-websocket  # tests/interop/python.test.js: python-socketio, websocket-client
 )
 [ "${MOCKMATE_SETUP_FUZZ:-1}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 
