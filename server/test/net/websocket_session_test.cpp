@@ -137,6 +137,8 @@ TEST(net_websocket, answers_the_handshake_then_sends_what_was_queued_before_it) 
     EXPECT_EQ(head.rfind("HTTP/1.1 101 Switching Protocols\r\n", 0), 0u) << head;
     EXPECT_NE(head.find("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"), std::string::npos) << head;
     EXPECT_EQ(head.find("Sec-WebSocket-Extensions"), std::string::npos) << "no permessage-deflate";
+    EXPECT_EQ(f.handler.upgrade_requests.at(0).header_value("Host"), "localhost");
+    EXPECT_TRUE(f.handler.upgrade_requests.at(0).header_value("Sec-WebSocket-Key").empty()) << "net's own business";
     auto hello = co_await c.frame();
     EXPECT_EQ(hello.b0, 0x81u);
     EXPECT_EQ(hello.payload, "hello");

@@ -81,6 +81,17 @@ private:
 };
 
 // Parse errors that deserve a 400 answer; the rest (peer gone, timeout) just close.
+// The headers of the opening handshake that net answers itself (RFC 6455 4.2.1): the request
+// handed to the upgrade hook goes without them, since the layer above may keep it for the
+// connection's whole life (socketio keeps its handshake request) and never reads them.
+void drop_handshake_headers(request& req) {
+  std::erase_if(req.headers, [](const header& h) {
+    return iequals(h.name, "Upgrade") || iequals(h.name, "Connection") || iequals(h.name, "Sec-WebSocket-Key") ||
+           iequals(h.name, "Sec-WebSocket-Version") || iequals(h.name, "Sec-WebSocket-Extensions");
+  });
+  req.headers.shrink_to_fit();
+}
+
 bool is_bad_request(const boost::system::error_code& ec) {
   if (ec.category() != http::make_error_code(http::error::end_of_stream).category()) return false;
   return ec != http::error::end_of_stream && ec != http::error::partial_message && ec != http::error::need_more;
@@ -182,6 +193,7 @@ boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::strin
     upgrade_result decision;
     try {
       auto net_req = to_request(req, remote_address_, id); // a named local: see docs/decisions/0002
+      drop_handshake_headers(net_req);
       decision = co_await state_->app.upgrade(std::move(net_req), ws);
     } catch (const std::exception& e) {
       spdlog::error("upgrade hook threw on {} ({}): {}", path, id, e.what());
