@@ -74,12 +74,14 @@ struct raw_client {
   tcp::socket socket;
   std::string buffer;
 
+  // `after`: bytes written in the same write as the request.
   static asio::awaitable<raw_client> open(tcp::endpoint ep, std::string version = "13",
-                                          std::string ws_key = "dGhlIHNhbXBsZSBub25jZQ==") {
+                                          std::string ws_key = "dGhlIHNhbXBsZSBub25jZQ==", std::string after = {}) {
     raw_client c(tcp::socket(co_await asio::this_coro::executor));
     co_await c.socket.async_connect(ep, use_awaitable);
     const std::string request = "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                "Sec-WebSocket-Key: " + ws_key + "\r\nSec-WebSocket-Version: " + version + "\r\n\r\n";
+                                "Sec-WebSocket-Key: " + ws_key + "\r\nSec-WebSocket-Version: " + version + "\r\n\r\n" +
+                                after;
     co_await asio::async_write(c.socket, asio::buffer(request), use_awaitable);
     co_return c;
   }
@@ -170,6 +172,20 @@ TEST(net_websocket, answers_a_ping_inside_a_fragmented_message_and_reassembles_i
     auto binary = co_await c.frame();
     EXPECT_EQ(binary.b0, 0x82u);
     EXPECT_EQ(binary.payload, "\x00\x01\xff"s);
+    co_await f.srv->stop();
+  });
+}
+
+TEST(net_websocket, reads_frames_sent_right_behind_the_upgrade_request) {
+  fixture f;
+  test::run_async(f.io, [&](asio::io_context& io) -> asio::awaitable<void> {
+    f.start(io);
+    auto c = co_await raw_client::open(f.ep, "13", "dGhlIHNhbXBsZSBub25jZQ==", masked(0x81, "eager"));
+    co_await c.response_head();
+    auto hello = co_await c.frame();
+    EXPECT_EQ(hello.payload, "hello");
+    auto echo = co_await c.frame();
+    EXPECT_EQ(echo.payload, "eager");
     co_await f.srv->stop();
   });
 }
