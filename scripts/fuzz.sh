@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${SECONDS_PER_TARGET:-${SECONDS_BUDGET:-20}}
 jobs=${JOBS:-2}
-all_targets="engine_packet engine_payload socketio_packet packet_decoder requests change_set match_path query"
+all_targets="engine_packet engine_payload socketio_packet packet_decoder requests change_set match_path query websocket_frame"
 targets=${*:-${FUZZ_TARGETS:-$all_targets}}
 
 # UBSan's checks listed one by one: all of "undefined" but "function", whose prologue data

@@ -13,6 +13,7 @@ packages=(
   postgresql redis-server coturn chromium
   python3-icalendar # the calendar cross-check's independent parser
   bubblewrap python3 g++ util-linux # code runs (docs/sandbox.md): the sandbox and its runtimes
+  python3-socketio python3-websocket  # tests/interop/python.test.js: python-socketio, websocket-client
 )
 [ "${MOCKMATE_SETUP_FUZZ:-1}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 

@@ -73,7 +73,10 @@ public:
   virtual boost::asio::awaitable<response> handle(request req) = 0;
 
   // Decides on a WebSocket upgrade request. `connection` is the connection-to-be: a handler
-  // that accepts may keep it and send() on it at once. The default refuses with 404.
+  // that accepts may keep it and send() on it at once. The default refuses with 404. net has
+  // checked the handshake (version 13, a valid key: else 426/400 without calling this) and
+  // answers it itself, so `req` comes without the handshake's own headers (Upgrade,
+  // Connection, Sec-WebSocket-Key, -Version, -Extensions).
   virtual boost::asio::awaitable<upgrade_result> upgrade(request req,
                                                          std::shared_ptr<websocket_connection> connection);
 };

@@ -18,7 +18,8 @@ request to_request(beast_request& req, std::string remote_address, std::string r
   const auto q = out.target.find('?');
   out.path = out.target.substr(0, q);
   if (q != std::string::npos) out.query = out.target.substr(q + 1);
-  out.headers.reserve(16);
+  // Exactly: the upgrade request of a WebSocket is kept for the connection's life (socketio).
+  out.headers.reserve(static_cast<std::size_t>(std::distance(req.begin(), req.end())));
   for (const auto& field : req) out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
   out.body = std::move(req.body());
   out.remote_address = std::move(remote_address);

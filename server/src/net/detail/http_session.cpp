@@ -2,16 +2,18 @@
 
 #include "net/detail/http_io.hpp"
 #include "net/detail/websocket_session.hpp"
-#include "net/spawn.hpp"
+#include "net/websocket_handshake.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <variant>
 
 namespace mm::net::detail {
@@ -79,6 +81,17 @@ private:
 };
 
 // Parse errors that deserve a 400 answer; the rest (peer gone, timeout) just close.
+// The headers of the opening handshake that net answers itself (RFC 6455 4.2.1): the request
+// handed to the upgrade hook goes without them, since the layer above may keep it for the
+// connection's whole life (socketio keeps its handshake request) and never reads them.
+void drop_handshake_headers(request& req) {
+  std::erase_if(req.headers, [](const header& h) {
+    return iequals(h.name, "Upgrade") || iequals(h.name, "Connection") || iequals(h.name, "Sec-WebSocket-Key") ||
+           iequals(h.name, "Sec-WebSocket-Version") || iequals(h.name, "Sec-WebSocket-Extensions");
+  });
+  req.headers.shrink_to_fit();
+}
+
 bool is_bad_request(const boost::system::error_code& ec) {
   if (ec.category() != http::make_error_code(http::error::end_of_stream).category()) return false;
   return ec != http::error::end_of_stream && ec != http::error::partial_message && ec != http::error::need_more;
@@ -162,31 +175,45 @@ boost::asio::awaitable<void> http_session::upgrade(beast_request req, std::strin
 
   const std::string method(req.method_string());
   const std::string path(req.target().substr(0, req.target().find('?')));
-  upgrade_result decision;
-  try {
-    auto net_req = to_request(req, remote_address_, id); // a named local: see docs/decisions/0002
-    decision = co_await state_->app.upgrade(std::move(net_req), ws);
-  } catch (const std::exception& e) {
-    spdlog::error("upgrade hook threw on {} ({}): {}", path, id, e.what());
-    decision = state_->error(500, "internal error");
+  // RFC 6455 4.2.1 beyond what is_upgrade() checked (GET, HTTP/1.1, Upgrade, Connection); then
+  // the hook decides. A refusal is written as it is, then the connection closes.
+  std::optional<response> refusal;
+  std::shared_ptr<websocket_handler> handler;
+  const auto key = req[http::field::sec_websocket_key];
+  if (req[http::field::sec_websocket_version] != "13") {
+    refusal = state_->error(426, "unsupported WebSocket version");
+    refusal->set("Sec-WebSocket-Version", "13");
+  } else if (!websocket::is_valid_key(key) || req[http::field::host].empty()) {
+    refusal = state_->error(400, "bad WebSocket handshake");
   }
-  if (auto* refusal = std::get_if<response>(&decision)) {
+  std::string handshake = refusal ? std::string() : websocket::switching_protocols(key, id);
+  // Bytes the client sent after its request (RFC 6455 forbids it; nothing is lost if one does).
+  std::string early = beast::buffers_to_string(buffer_.data());
+  if (!refusal) {
+    upgrade_result decision;
+    try {
+      auto net_req = to_request(req, remote_address_, id); // a named local: see docs/decisions/0002
+      drop_handshake_headers(net_req);
+      decision = co_await state_->app.upgrade(std::move(net_req), ws);
+    } catch (const std::exception& e) {
+      spdlog::error("upgrade hook threw on {} ({}): {}", path, id, e.what());
+      decision = state_->error(500, "internal error");
+    }
+    if (auto* r = std::get_if<response>(&decision)) refusal = std::move(*r);
+    else if (!(handler = std::get<std::shared_ptr<websocket_handler>>(std::move(decision))))
+      refusal = state_->error(500, "internal error");
+  }
+  if (refusal) {
     const int status = refusal->status;
     co_await ws->refuse(std::move(*refusal), false, id);
     log_request(method, path, status, start, id);
     co_return;
   }
-  auto handler = std::get<std::shared_ptr<websocket_handler>>(std::move(decision));
-  if (!handler) {
-    auto res = state_->error(500, "internal error");
-    co_await ws->refuse(std::move(res), false, id);
-    co_return;
-  }
   if (state_->stopping) ws->close(close_code::going_away, "server shutting down");
   log_request(method, path, 101, start, id);
-  // The WebSocket lives on in a coroutine of its own, so that this session's frames and
-  // buffers are freed now rather than held for the connection's lifetime.
-  spawn_logged(state_->executor, ws->run(std::move(req), std::move(handler), std::move(id)), "websocket session");
+  // The WebSocket lives on by completion handlers of its own, so that this session's coroutine
+  // frame and buffers are freed now rather than held for the connection's lifetime.
+  ws->start(std::move(handshake), std::move(handler), early);
 }
 
 } // namespace

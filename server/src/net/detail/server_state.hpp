@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace mm::net {
 
@@ -35,6 +36,9 @@ struct server::state {
   std::unordered_set<connection*> connections;
   bool stopping = false;
   boost::asio::steady_timer drained; // cancelled when the last connection leaves during stop()
+  // Every WebSocket reads into this one buffer and parses it before the next read (one thread,
+  // decision 0001), so an idle connection holds no read buffer of its own. Sized on first use.
+  std::vector<char> websocket_read_buffer;
 
   // Registers a connection for open_connections() and stop(). Must be paired with remove().
   void add(connection* c);
