@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   postgresql redis-server coturn chromium
 )
+# The question bank's reference solutions (tests/questions) run with Debian's python3.
+packages+=(python3)
 [ "${MOCKMATE_SETUP_FUZZ:-1}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()
