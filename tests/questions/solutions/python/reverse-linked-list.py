@@ -10,7 +10,9 @@ class Node:
 def reverse(head):
     prev = None
     while head:
-        head.next, prev, head = prev, head, head.next
+        following = head.next
+        head.next = prev
+        prev, head = head, following
     return prev
 
 
