@@ -16,6 +16,7 @@ export const TIMEOUT_MS = 10_000;
 // The question bank with its tests, from build/question-bank-dump.
 export function loadBank() {
   const tool = path.join(BUILD_DIR, 'question-bank-dump');
+  if (!existsSync(tool)) throw new Error(`${tool} not found (cmake --build build --target question-bank-dump, or set MOCKMATE_BUILD_DIR)`);
   return JSON.parse(execFileSync(tool, { encoding: 'utf8', maxBuffer: 16 << 20 }));
 }
 
