@@ -15,6 +15,8 @@ packages=(
   bubblewrap python3 g++ util-linux # code runs (docs/sandbox.md): the sandbox and its runtimes
   python3-socketio python3-websocket  # tests/interop/python.test.js: python-socketio, websocket-client
 )
+# The question bank's reference solutions (tests/questions) run with Debian's python3.
+packages+=(python3)
 [ "${MOCKMATE_SETUP_FUZZ:-1}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()

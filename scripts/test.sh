@@ -149,10 +149,11 @@ start_postgres() {
   fi
 }
 
-suites=${SUITES:-"unit postgres web conformance interop integration push workspace schedule multinode e2e security faults fuzz asan"}
+suites=${SUITES:-"unit questions postgres web conformance interop integration push workspace schedule multinode e2e security faults fuzz asan"}
 for suite in $suites; do
   case $suite in
     unit) ctest_suite unit "$MOCKMATE_BUILD_DIR" ;;
+    questions) node_suite questions tests/questions/ ;;
     web) [ -f web/package.json ] && vitest_suite web web ;;
     conformance) [ -d tests/conformance ] && node_suite conformance tests/conformance/ ;;
     interop) [ -d tests/interop ] && node_suite interop tests/interop/ ;;

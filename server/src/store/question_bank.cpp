@@ -395,152 +395,443 @@ static constexpr seed_question bank[] = {
     {"two-sum", "Pair With a Target Sum",
      "You are given an array of integers and a target value. Return the indices of two different "
      "elements whose sum equals the target. You may assume exactly one such pair exists.\n"
-     "Example: [3, 8, 11, 2], target 10 -> [1, 3].",
+     "Example: [3, 8, 11, 2], target 10 -> [1, 3].\n\n"
+     "Input: the first line holds n and the target, the second line the n integers.\n"
+     "Output: the two indices (counted from 0) in increasing order, separated by a space.\n\n"
+     "Example input:\n"
+     "4 10\n"
+     "3 8 11 2\n"
+     "Example output:\n"
+     "1 3",
      "algorithms", "easy", h_two_sum},
     {"balanced-brackets", "Balanced Brackets",
      "Given a string made of the characters ()[]{}, decide whether every opening bracket is closed by "
      "the same kind of bracket, in the correct order.\n"
-     "Example: \"{[()]}\" is balanced, \"([)]\" is not.",
+     "Example: \"{[()]}\" is balanced, \"([)]\" is not.\n\n"
+     "Input: one line with the string (it may be empty).\n"
+     "Output: true if it is balanced, else false.\n\n"
+     "Example input:\n"
+     "{[()]}\n"
+     "Example output:\n"
+     "true",
      "algorithms", "easy", h_balanced_brackets},
     {"reverse-linked-list", "Reverse a Singly Linked List",
      "Given the head of a singly linked list, reverse the list and return its new head. "
      "Do it without allocating new nodes.\n"
-     "Example: 1 -> 2 -> 3 becomes 3 -> 2 -> 1.",
+     "Example: 1 -> 2 -> 3 becomes 3 -> 2 -> 1.\n\n"
+     "Input: the first line holds n, the second line the n values of the list from head to tail (an "
+     "empty line for an empty list). Build the list from them, reverse it, and print it.\n"
+     "Output: the values of the reversed list from head to tail on one line, separated by spaces.\n\n"
+     "Example input:\n"
+     "3\n"
+     "1 2 3\n"
+     "Example output:\n"
+     "3 2 1",
      "algorithms", "easy", h_reverse_list},
     {"merge-sorted-arrays", "Merge Two Sorted Arrays",
      "Two arrays of integers are each sorted in ascending order. Produce one array that contains all "
      "elements of both, also sorted.\n"
-     "Example: [1, 4, 9] and [2, 3, 10] -> [1, 2, 3, 4, 9, 10].",
+     "Example: [1, 4, 9] and [2, 3, 10] -> [1, 2, 3, 4, 9, 10].\n\n"
+     "Input: four lines: n, the n values of the first array, m, the m values of the second array (an "
+     "empty array is an empty line).\n"
+     "Output: the merged array on one line, values separated by spaces.\n\n"
+     "Example input:\n"
+     "3\n"
+     "1 4 9\n"
+     "3\n"
+     "2 3 10\n"
+     "Example output:\n"
+     "1 2 3 4 9 10",
      "algorithms", "easy", h_merge_sorted},
     {"search-insert-position", "Search Insert Position",
      "Given a sorted array of distinct integers and a target, return the index of the target if it is "
      "present, otherwise the index where it would have to be inserted to keep the array sorted. "
-     "Aim for logarithmic time.",
+     "Aim for logarithmic time.\n\n"
+     "Input: the first line holds n and the target, the second line the n sorted integers (an empty "
+     "line when n is 0).\n"
+     "Output: the index (counted from 0).\n\n"
+     "Example input:\n"
+     "4 5\n"
+     "1 3 5 6\n"
+     "Example output:\n"
+     "2",
      "algorithms", "easy", h_insert_position},
     {"binary-tree-depth", "Depth of a Binary Tree",
      "Given the root of a binary tree, return its maximum depth: the number of nodes on the longest "
-     "path from the root down to a leaf. An empty tree has depth 0.",
+     "path from the root down to a leaf. An empty tree has depth 0.\n\n"
+     "Input: the tree in level order on one line: the root's value, then the children of every node "
+     "of the previous level from left to right, with null for a missing child and the trailing nulls "
+     "left out (an empty line is the empty tree).\n"
+     "Output: the depth.\n\n"
+     "Example input:\n"
+     "3 9 20 null null 15 7\n"
+     "Example output:\n"
+     "3",
      "algorithms", "easy", h_tree_depth},
     {"valid-anagram", "Are They Anagrams?",
      "Given two strings, decide whether one is a rearrangement of the letters of the other. "
      "Assume lowercase English letters to start with.\n"
-     "Example: \"listen\" and \"silent\" -> true.",
+     "Example: \"listen\" and \"silent\" -> true.\n\n"
+     "Input: two lines, one string of lowercase letters each (either may be empty).\n"
+     "Output: true or false.\n\n"
+     "Example input:\n"
+     "listen\n"
+     "silent\n"
+     "Example output:\n"
+     "true",
      "algorithms", "easy", h_anagram},
     {"stock-single-trade", "Best Single Stock Trade",
      "You get a list of daily prices for one stock. Choose one day to buy and a later day to sell so "
-     "the profit is as large as possible, and return that profit (0 if no trade makes money).",
+     "the profit is as large as possible, and return that profit (0 if no trade makes money).\n\n"
+     "Input: the first line holds the number of days n (at least 1), the second line the n prices.\n"
+     "Output: the largest profit.\n\n"
+     "Example input:\n"
+     "6\n"
+     "7 1 5 3 6 4\n"
+     "Example output:\n"
+     "5",
      "algorithms", "easy", h_stock_once},
     {"move-zeroes", "Move Zeroes to the End",
      "Rearrange an integer array in place so that all zeros move to the end while the non-zero values "
      "keep their original relative order.\n"
-     "Example: [0, 5, 0, 3, 12] -> [5, 3, 12, 0, 0].",
+     "Example: [0, 5, 0, 3, 12] -> [5, 3, 12, 0, 0].\n\n"
+     "Input: the first line holds n, the second line the n integers.\n"
+     "Output: the rearranged array on one line, values separated by spaces.\n\n"
+     "Example input:\n"
+     "5\n"
+     "0 5 0 3 12\n"
+     "Example output:\n"
+     "5 3 12 0 0",
      "algorithms", "easy", h_move_zeroes},
     {"climbing-stairs", "Counting Staircase Paths",
      "A staircase has n steps. Each move climbs either one or two steps. In how many distinct ways can "
-     "you reach the top? Explain the growth of your solution's running time.",
+     "you reach the top? Explain the growth of your solution's running time.\n\n"
+     "Input: one line with n (1 <= n <= 70).\n"
+     "Output: the number of ways (it fits in a 64-bit integer, and in a JavaScript number).\n\n"
+     "Example input:\n"
+     "3\n"
+     "Example output:\n"
+     "3",
      "algorithms", "easy", h_stairs},
     {"clean-palindrome", "Palindrome After Cleaning",
      "Decide whether a sentence reads the same forwards and backwards when you ignore case and every "
      "character that is not a letter or a digit.\n"
-     "Example: \"Never odd, or even.\" -> true.",
+     "Example: \"Never odd, or even.\" -> true.\n\n"
+     "Input: one line of ASCII text (it may be empty).\n"
+     "Output: true or false.\n\n"
+     "Example input:\n"
+     "Never odd, or even.\n"
+     "Example output:\n"
+     "true",
      "algorithms", "easy", h_palindrome},
 
     // ----- algorithms / medium
     {"longest-unique-substring", "Longest Substring Without Repeats",
      "Given a string, find the length of its longest contiguous substring in which no character appears "
      "twice.\n"
-     "Example: \"abcabcbb\" -> 3 (\"abc\").",
+     "Example: \"abcabcbb\" -> 3 (\"abc\").\n\n"
+     "Input: one line with the string (printable ASCII characters, no spaces; it may be empty).\n"
+     "Output: the length.\n\n"
+     "Example input:\n"
+     "abcabcbb\n"
+     "Example output:\n"
+     "3",
      "algorithms", "medium", h_longest_unique},
     {"group-anagrams", "Group the Anagrams",
      "Given a list of words, group together the words that are anagrams of each other. The groups and "
      "the words within them may be returned in any order.\n"
-     "Example: [\"eat\", \"tea\", \"tan\", \"ate\", \"nat\"] -> [[\"eat\", \"tea\", \"ate\"], [\"tan\", \"nat\"]].",
+     "Example: [\"eat\", \"tea\", \"tan\", \"ate\", \"nat\"] -> [[\"eat\", \"tea\", \"ate\"], [\"tan\", \"nat\"]].\n\n"
+     "Input: the first line holds n, the second line the n words (lowercase letters, separated by "
+     "spaces).\n"
+     "Output: one group per line, its words separated by spaces. So that the answer is unique, the "
+     "words of a group are sorted alphabetically (repeated words kept), and the groups are sorted by "
+     "their first word.\n\n"
+     "Example input:\n"
+     "5\n"
+     "eat tea tan ate nat\n"
+     "Example output:\n"
+     "ate eat tea\n"
+     "nat tan",
      "algorithms", "medium", h_group_anagrams},
     {"count-islands", "Count the Islands",
      "A grid contains '1' for land and '0' for water. Land cells connected horizontally or vertically "
-     "form one island. Count the islands in the grid.",
+     "form one island. Count the islands in the grid.\n\n"
+     "Input: the first line holds the number of rows r and columns c (both at least 1), then r lines "
+     "of c characters, each 0 or 1.\n"
+     "Output: the number of islands.\n\n"
+     "Example input:\n"
+     "4 5\n"
+     "11000\n"
+     "11000\n"
+     "00100\n"
+     "00011\n"
+     "Example output:\n"
+     "3",
      "algorithms", "medium", h_islands},
     {"merge-intervals", "Merge Overlapping Intervals",
      "You are given a list of intervals [start, end] in no particular order. Merge all the intervals that "
      "overlap and return the resulting list sorted by start.\n"
-     "Example: [[8,10], [1,3], [2,6]] -> [[1,6], [8,10]].",
+     "Example: [[8,10], [1,3], [2,6]] -> [[1,6], [8,10]].\n\n"
+     "Input: the first line holds n, then n lines with the start and end of an interval (start <= "
+     "end). Intervals that share at least one point overlap, so [1, 2] and [2, 3] merge.\n"
+     "Output: the merged intervals sorted by start, one per line: start and end separated by a "
+     "space.\n\n"
+     "Example input:\n"
+     "3\n"
+     "8 10\n"
+     "1 3\n"
+     "2 6\n"
+     "Example output:\n"
+     "1 6\n"
+     "8 10",
      "algorithms", "medium", h_merge_intervals},
     {"top-k-frequent", "The k Most Frequent Elements",
      "Given an array of integers and a number k, return the k values that occur most often. "
-     "Try to do better than sorting every distinct value by its count.",
+     "Try to do better than sorting every distinct value by its count.\n\n"
+     "Input: the first line holds n and k (k is at most the number of distinct values), the second "
+     "line the n integers.\n"
+     "Output: the k values on one line, separated by spaces: most frequent first, and among values "
+     "that occur equally often the smaller value first.\n\n"
+     "Example input:\n"
+     "6 2\n"
+     "1 1 1 2 2 3\n"
+     "Example output:\n"
+     "1 2",
      "algorithms", "medium", h_top_k},
     {"lru-cache", "Build an LRU Cache",
      "Design a cache with a fixed capacity supporting get(key) and put(key, value). When the cache is full, "
      "inserting a new key evicts the key that was used least recently. Both operations should run in "
-     "constant time on average.",
+     "constant time on average.\n\n"
+     "Input: the first line holds the capacity (at least 1) and the number of operations q, then q "
+     "lines, each \"put key value\" or \"get key\" (integers; values are not negative). A put of a "
+     "key that is already cached replaces its value and counts as a use.\n"
+     "Output: one line per get: the value, or -1 when the key is not in the cache.\n\n"
+     "Example input:\n"
+     "2 9\n"
+     "put 1 1\n"
+     "put 2 2\n"
+     "get 1\n"
+     "put 3 3\n"
+     "get 2\n"
+     "put 4 4\n"
+     "get 1\n"
+     "get 3\n"
+     "get 4\n"
+     "Example output:\n"
+     "1\n"
+     "-1\n"
+     "-1\n"
+     "3\n"
+     "4",
      "algorithms", "medium", h_lru},
     {"course-order", "Order the Courses",
      "There are n courses, and a list of pairs (a, b) meaning course b must be taken before course a. "
-     "Return an order in which all courses can be taken, or report that it is impossible.",
+     "Return an order in which all courses can be taken, or report that it is impossible.\n\n"
+     "Input: the first line holds n (at least 1) and the number of pairs m, then m lines \"a b\": "
+     "course b must be taken before course a. Courses are numbered 0 to n-1.\n"
+     "Output: the order on one line, courses separated by spaces, or impossible. So that the answer "
+     "is unique, whenever several courses could come next, take the one with the smallest number.\n\n"
+     "Example input:\n"
+     "4 4\n"
+     "1 0\n"
+     "2 0\n"
+     "3 1\n"
+     "3 2\n"
+     "Example output:\n"
+     "0 1 2 3",
      "algorithms", "medium", h_course_order},
     {"search-rotated-array", "Search a Rotated Sorted Array",
      "A sorted array of distinct integers has been rotated at some unknown index, e.g. [4, 5, 6, 7, 0, 1, 2]. "
-     "Find the index of a target value, or -1, in logarithmic time.",
+     "Find the index of a target value, or -1, in logarithmic time.\n\n"
+     "Input: the first line holds n and the target, the second line the n integers (an empty line "
+     "when n is 0).\n"
+     "Output: the index (counted from 0), or -1.\n\n"
+     "Example input:\n"
+     "7 0\n"
+     "4 5 6 7 0 1 2\n"
+     "Example output:\n"
+     "4",
      "algorithms", "medium", h_rotated_search},
     {"fewest-coins", "Fewest Coins for an Amount",
      "Given coin denominations (unlimited supply of each) and an amount, return the smallest number of "
      "coins that add up to exactly that amount, or -1 if it cannot be done.\n"
-     "Example: coins [1, 5, 6, 9], amount 11 -> 2 (5 + 6).",
+     "Example: coins [1, 5, 6, 9], amount 11 -> 2 (5 + 6).\n\n"
+     "Input: the first line holds the number of denominations k and the amount (0 <= amount <= "
+     "10000), the second line the k denominations (positive integers).\n"
+     "Output: the smallest number of coins, or -1.\n\n"
+     "Example input:\n"
+     "4 11\n"
+     "1 5 6 9\n"
+     "Example output:\n"
+     "2",
      "algorithms", "medium", h_coin_change},
     {"validate-bst", "Is It a Binary Search Tree?",
      "Given the root of a binary tree, decide whether it is a valid binary search tree: for every node, "
-     "all values in its left subtree are smaller and all values in its right subtree are larger.",
+     "all values in its left subtree are smaller and all values in its right subtree are larger.\n\n"
+     "Input: the tree in level order on one line: the root's value, then the children of every node "
+     "of the previous level from left to right, with null for a missing child and the trailing nulls "
+     "left out (an empty line is the empty tree). Values are 32-bit integers.\n"
+     "Output: true or false. Equal values are not allowed: a tree holding a value twice is not a "
+     "search tree.\n\n"
+     "Example input:\n"
+     "2 1 3\n"
+     "Example output:\n"
+     "true",
      "algorithms", "medium", h_validate_bst},
     {"product-except-self", "Product of All Other Elements",
      "Given an integer array, return an array whose element i is the product of every element of the "
-     "input except the one at i. Do not use division, and aim for linear time.",
+     "input except the one at i. Do not use division, and aim for linear time.\n\n"
+     "Input: the first line holds n (at least 2), the second line the n integers. Every product fits "
+     "in a 64-bit integer, and in a JavaScript number.\n"
+     "Output: the n products on one line, separated by spaces.\n\n"
+     "Example input:\n"
+     "4\n"
+     "1 2 3 4\n"
+     "Example output:\n"
+     "24 12 8 6",
      "algorithms", "medium", h_product_except_self},
 
     // ----- algorithms / hard
     {"median-two-sorted-arrays", "Median of Two Sorted Arrays",
      "Two sorted arrays of sizes m and n are given. Find the median of all their elements taken together "
-     "in O(log(min(m, n))) time.",
+     "in O(log(min(m, n))) time.\n\n"
+     "Input: four lines: m, the m values of the first array, n, the n values of the second array (an "
+     "empty array is an empty line; m + n is at least 1).\n"
+     "Output: the median with exactly one digit after the decimal point (it is always a whole number "
+     "or a half), e.g. 2.0 or -2.5.\n\n"
+     "Example input:\n"
+     "2\n"
+     "1 3\n"
+     "1\n"
+     "2\n"
+     "Example output:\n"
+     "2.0",
      "algorithms", "hard", h_median_two},
     {"trapped-rain-water", "Trapped Rain Water",
      "An array of non-negative integers describes the heights of bars of width 1. After it rains, how "
      "many units of water are held between the bars?\n"
-     "Example: [0, 2, 0, 3, 1, 0, 2] -> 5.",
+     "Example: [0, 2, 0, 3, 1, 0, 2] -> 5.\n\n"
+     "Input: the first line holds n, the second line the n heights.\n"
+     "Output: the units of water.\n\n"
+     "Example input:\n"
+     "7\n"
+     "0 2 0 3 1 0 2\n"
+     "Example output:\n"
+     "5",
      "algorithms", "hard", h_rain_water},
     {"word-ladder", "Word Ladder",
      "Given a start word, an end word and a dictionary, find the length of the shortest sequence of words "
      "from start to end where each step changes exactly one letter and every intermediate word is in the "
-     "dictionary. Return 0 if there is none.",
+     "dictionary. Return 0 if there is none.\n\n"
+     "Input: the first line holds the start word and the end word (different, same length), the "
+     "second line the number of dictionary words n, the third line the n words. All words are "
+     "lowercase.\n"
+     "Output: the number of words in the shortest sequence, start and end included, or 0. Only the "
+     "intermediate words must be in the dictionary: the end word need not be.\n\n"
+     "Example input:\n"
+     "hit cog\n"
+     "6\n"
+     "hot dot dog lot log cog\n"
+     "Example output:\n"
+     "5",
      "algorithms", "hard", h_word_ladder},
     {"merge-k-sorted-lists", "Merge k Sorted Lists",
      "You are given k linked lists, each sorted in ascending order. Merge them into one sorted list and "
-     "analyse the complexity in terms of k and the total number of nodes N.",
+     "analyse the complexity in terms of k and the total number of nodes N.\n\n"
+     "Input: the first line holds k, then k lines, one per list: its length followed by its values in "
+     "ascending order.\n"
+     "Output: the merged list on one line, values separated by spaces.\n\n"
+     "Example input:\n"
+     "3\n"
+     "3 1 4 5\n"
+     "3 1 3 4\n"
+     "2 2 6\n"
+     "Example output:\n"
+     "1 1 2 3 4 4 5 6",
      "algorithms", "hard", h_merge_k},
     {"minimum-window-substring", "Smallest Window Containing a Pattern",
      "Given strings s and t, find the shortest contiguous substring of s that contains every character of t, "
      "including repeats. Return an empty string if none exists.\n"
-     "Example: s = \"ADOBECODEBANC\", t = \"ABC\" -> \"BANC\".",
+     "Example: s = \"ADOBECODEBANC\", t = \"ABC\" -> \"BANC\".\n\n"
+     "Input: two lines: s, then t (letters and digits, case-sensitive; t is not empty, s may be).\n"
+     "Output: the window, or an empty line when there is none. Among several shortest windows, print "
+     "the leftmost.\n\n"
+     "Example input:\n"
+     "ADOBECODEBANC\n"
+     "ABC\n"
+     "Example output:\n"
+     "BANC",
      "algorithms", "hard", h_min_window},
     {"serialize-binary-tree", "Serialize and Rebuild a Binary Tree",
      "Write two functions: one that turns a binary tree into a string, and one that turns such a string "
-     "back into an identical tree. Choose the format yourself and justify it.",
+     "back into an identical tree. Choose the format yourself and justify it.\n\n"
+     "Input: two lines (for the tests the formats are fixed). The first is serialize or deserialize. "
+     "For serialize, the second line is the tree in level order: the root's value, then the children "
+     "of every node of the previous level from left to right, with null for a missing child and the "
+     "trailing nulls left out (an empty line is the empty tree). For deserialize, it is the tree in "
+     "pre-order: each node's value, then its left subtree, then its right subtree, with # for an "
+     "empty subtree, all separated by spaces.\n"
+     "Output: one line, the same tree in the other format: pre-order for serialize, level order for "
+     "deserialize.\n\n"
+     "Example input:\n"
+     "serialize\n"
+     "1 2 3 null null 4 5\n"
+     "Example output:\n"
+     "1 2 # # 3 4 # # 5 # #",
      "algorithms", "hard", h_serialize_tree},
     {"edit-distance", "Edit Distance",
      "Given two words, compute the minimum number of single-character insertions, deletions and "
      "substitutions needed to turn the first into the second.\n"
-     "Example: \"kitten\" -> \"sitting\" needs 3.",
+     "Example: \"kitten\" -> \"sitting\" needs 3.\n\n"
+     "Input: two lines, one word each (lowercase letters; either may be empty).\n"
+     "Output: the distance.\n\n"
+     "Example input:\n"
+     "kitten\n"
+     "sitting\n"
+     "Example output:\n"
+     "3",
      "algorithms", "hard", h_edit_distance},
     {"sliding-window-maximum", "Maximum of Every Window",
      "Given an array and a window size k, return the maximum of each contiguous window of size k as the "
-     "window slides from left to right. Aim for linear time overall.",
+     "window slides from left to right. Aim for linear time overall.\n\n"
+     "Input: the first line holds n and k (1 <= k <= n), the second line the n integers.\n"
+     "Output: the n - k + 1 maxima on one line, separated by spaces.\n\n"
+     "Example input:\n"
+     "8 3\n"
+     "1 3 -1 -3 5 3 6 7\n"
+     "Example output:\n"
+     "3 3 5 5 6 7",
      "algorithms", "hard", h_window_max},
     {"alien-dictionary", "Alien Alphabet Order",
      "You receive a list of words sorted according to the alphabet of an unknown language that uses Latin "
-     "letters. Derive one possible ordering of the letters, or report that the list is inconsistent.",
+     "letters. Derive one possible ordering of the letters, or report that the list is inconsistent.\n\n"
+     "Input: the first line holds n, then n lines with one word each (lowercase letters), in the "
+     "order of the alien alphabet.\n"
+     "Output: every letter that appears in the words, once, in an order consistent with the list, on "
+     "one line without spaces; or invalid when no order fits. So that the answer is unique, whenever "
+     "several letters could come next, take the one that comes first in the English alphabet.\n\n"
+     "Example input:\n"
+     "5\n"
+     "wrt\n"
+     "wrf\n"
+     "er\n"
+     "ett\n"
+     "rftt\n"
+     "Example output:\n"
+     "wertf",
      "algorithms", "hard", h_alien_dict},
     {"wildcard-regex", "Tiny Regular Expression Matcher",
      "Implement matching of a whole text against a pattern where '.' matches any single character and '*' "
      "means zero or more of the element before it.\n"
-     "Example: pattern \"c*a.b\" matches \"aab\" and \"ccaxb\".",
+     "Example: pattern \"c*a.b\" matches \"aab\" and \"ccaxb\".\n\n"
+     "Input: two lines: the text (lowercase letters), then the pattern (lowercase letters, '.' and "
+     "'*', every '*' following a letter or a '.'); either may be empty. The whole text must match.\n"
+     "Output: true or false.\n\n"
+     "Example input:\n"
+     "aab\n"
+     "c*a.b\n"
+     "Example output:\n"
+     "true",
      "algorithms", "hard", h_regex_match},
 
     // ----- system design / easy
