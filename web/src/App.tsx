@@ -10,6 +10,8 @@ import { ProfilePage } from './features/profile/ProfilePage';
 import { HistoryDetailPage, HistoryPage } from './features/history/HistoryPage';
 import { InterviewRoomPage } from './features/interview/InterviewRoomPage';
 import { useInterviewEvents } from './features/interview/interviewEvents';
+import { useQuickMatchEvents } from './features/quickmatch/quickMatchEvents';
+import { QuickMatchBanner } from './features/quickmatch/QuickMatchBanner';
 import { partnerOf, roomPath } from './entities/interview/model';
 import { useActiveInterview } from './entities/interview/queries';
 import { useSocketState } from './lib/socket';
@@ -72,6 +74,7 @@ function SignedInShell() {
   const { user } = useCurrentUser();
   const logout = useLogout();
   useInterviewEvents(user.id);
+  useQuickMatchEvents(user.id);
   return (
     <InvitationsProvider>
       <a href="#main" className="skip-link">
@@ -116,6 +119,7 @@ function SignedInShell() {
       <main id="main" tabIndex={-1}>
         <OutgoingBanner />
         <ActiveInterviewBanner />
+        <QuickMatchBanner />
         <Outlet />
       </main>
     </InvitationsProvider>

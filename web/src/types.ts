@@ -249,6 +249,9 @@ export interface ServerToClientEvents {
   'invitation-cancelled': (e: InterviewEvent) => void;
   'invitation-expired': (e: InterviewEvent) => void;
   presence: (e: PresenceInfo) => void;
+  'match-found': (e: MatchFoundEvent) => void;
+  'match-expired': (e: TicketEvent) => void;
+  'match-cancelled': (e: TicketEvent) => void;
   'peer-joined': (e: RoomPeerEvent) => void;
   'peer-left': (e: RoomPeerEvent) => void;
   'webrtc-offer': (e: SdpSignal) => void;

@@ -14,6 +14,7 @@ import { PartnerCard } from './PartnerCard';
 import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
 import { useActiveInterview } from '../../entities/interview/queries';
+import { QuickMatch } from '../quickmatch/QuickMatch';
 
 const PAGE_SIZE = 24;
 
@@ -67,6 +68,8 @@ export function FindMatchPage() {
           Your profile is not complete yet, so others cannot find you. <Link to="/profile">Complete your profile</Link>
         </p>
       )}
+
+      <QuickMatch disabledReason={active ? 'You are in an interview right now.' : null} />
 
       {outgoing ? (
         <WaitingPanel outgoing={outgoing} onCancel={() => invitations.cancel(outgoing.interview.roomId)} />
