@@ -12,6 +12,8 @@ import { InterviewRoomPage } from './features/interview/InterviewRoomPage';
 import { useInterviewEvents } from './features/interview/interviewEvents';
 import { useQuickMatchEvents } from './features/quickmatch/quickMatchEvents';
 import { QuickMatchBanner } from './features/quickmatch/QuickMatchBanner';
+import { useScheduleEvents } from './features/schedule/scheduleEvents';
+import { ScheduleLinkPage } from './features/schedule/ScheduleLinkPage';
 import { partnerOf, roomPath } from './entities/interview/model';
 import { useActiveInterview } from './entities/interview/queries';
 import { useSocketState } from './lib/socket';
@@ -75,6 +77,7 @@ function SignedInShell() {
   const logout = useLogout();
   useInterviewEvents(user.id);
   useQuickMatchEvents(user.id);
+  useScheduleEvents(user.id);
   return (
     <InvitationsProvider>
       <a href="#main" className="skip-link">
@@ -169,6 +172,7 @@ export function App() {
           <Route path="/history" element={<HistoryPage />} />
           <Route path="/history/:roomId" element={<HistoryDetailPage />} />
           <Route path="/interview/:roomId" element={<InterviewRoomPage />} />
+          <Route path="/schedules/:id" element={<ScheduleLinkPage />} />
         </Route>
         <Route
           path="*"

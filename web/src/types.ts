@@ -252,6 +252,10 @@ export interface ServerToClientEvents {
   'match-found': (e: MatchFoundEvent) => void;
   'match-expired': (e: TicketEvent) => void;
   'match-cancelled': (e: TicketEvent) => void;
+  'schedule-proposed': (e: ScheduleEvent) => void;
+  'schedule-updated': (e: ScheduleEvent) => void;
+  'schedule-reminder': (e: ScheduleEvent) => void;
+  'schedule-started': (e: ScheduleStartedEvent) => void;
   'peer-joined': (e: RoomPeerEvent) => void;
   'peer-left': (e: RoomPeerEvent) => void;
   'webrtc-offer': (e: SdpSignal) => void;

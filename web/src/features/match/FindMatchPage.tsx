@@ -15,6 +15,7 @@ import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
 import { useActiveInterview } from '../../entities/interview/queries';
 import { QuickMatch } from '../quickmatch/QuickMatch';
+import { ScheduleDialog } from '../schedule/ScheduleDialog';
 
 const PAGE_SIZE = 24;
 
@@ -27,6 +28,7 @@ export function FindMatchPage() {
   const [q, setQ] = useState('');
   const filters = { topic: useDebounced(topic.trim()), level, q: useDebounced(q.trim()) };
   const [picking, setPicking] = useState<Partner | null>(null);
+  const [scheduling, setScheduling] = useState<Partner | null>(null);
 
   const partners = useInfiniteQuery({
     queryKey: ['partners', filters],
@@ -124,6 +126,7 @@ export function FindMatchPage() {
                   status={statusOf(p, presence[p.id])}
                   blockedReason={blockedReason}
                   onInvite={() => setPicking(p)}
+                  onSchedule={() => setScheduling(p)}
                 />
               ))}
             </div>
@@ -141,6 +144,7 @@ export function FindMatchPage() {
         </>
       )}
 
+      {scheduling && <ScheduleDialog partner={scheduling} onClose={() => setScheduling(null)} />}
       {picking && (
         <QuestionPicker
           partner={picking}

@@ -9,9 +9,10 @@ interface Props {
   /** Why inviting is not possible right now, or null. */
   blockedReason: string | null;
   onInvite: () => void;
+  onSchedule: () => void;
 }
 
-export function PartnerCard({ partner, status, blockedReason, onInvite }: Props) {
+export function PartnerCard({ partner, status, blockedReason, onInvite, onSchedule }: Props) {
   const nameId = useId();
   const reasonId = useId();
   const busy = status === 'busy' || status === 'unavailable';
@@ -47,6 +48,15 @@ export function PartnerCard({ partner, status, blockedReason, onInvite }: Props)
           aria-describedby={disabledReason ? reasonId : undefined}
         >
           Send Interview Invitation
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={onSchedule}
+          disabled={status === 'unavailable'}
+          aria-describedby={status === 'unavailable' ? reasonId : undefined}
+        >
+          Schedule<span className="sr-only"> an interview with {partner.name}</span>
         </button>
       </footer>
       {disabledReason && (
