@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { Avatar, roleLine, TopicList } from '../../components/PersonSummary';
+import { ReliabilityLine } from '../../components/ReliabilityLine';
+import { TrustMenu } from '../trust/TrustMenu';
 import type { Partner } from '../../types';
 import { STATUS_LABEL, type LiveStatus } from './presence';
 
@@ -35,6 +37,7 @@ export function PartnerCard({ partner, status, blockedReason, onInvite, onSchedu
       </header>
       {partner.profile.headline && <p className="partner-headline">{partner.profile.headline}</p>}
       <TopicList topics={partner.profile.topics} />
+      <ReliabilityLine reliability={partner.reliability} />
       <footer className="partner-foot">
         <p className={`presence presence-${status}`} data-testid="presence">
           <span className="dot" aria-hidden="true" />
@@ -64,6 +67,7 @@ export function PartnerCard({ partner, status, blockedReason, onInvite, onSchedu
           {disabledReason}
         </p>
       )}
+      <TrustMenu user={{ id: partner.id, name: partner.name }} />
     </article>
   );
 }

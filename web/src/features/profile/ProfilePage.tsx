@@ -9,6 +9,7 @@ import { describeError, fieldOfValidationError } from '../../lib/errors';
 import { EXPERIENCE_LEVELS, type ExperienceLevel, type MeResponse } from '../../types';
 import { meKey, useCurrentUser } from '../auth/session';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
+import { BlockedList } from '../trust/BlockedList';
 import { LIMITS, missingForComplete, parseList, validateProfile } from './profileForm';
 
 const FIELDS = ['headline', 'targetRole', 'experienceLevel', 'topics', 'languages', 'timezone', 'bio'] as const;
@@ -187,6 +188,8 @@ export function ProfilePage() {
           {save.isPending ? 'Saving…' : 'Save profile'}
         </button>
       </form>
+
+      <BlockedList />
     </div>
   );
 }
