@@ -14,6 +14,8 @@ import { useQuickMatchEvents } from './features/quickmatch/quickMatchEvents';
 import { QuickMatchBanner } from './features/quickmatch/QuickMatchBanner';
 import { useScheduleEvents } from './features/schedule/scheduleEvents';
 import { ScheduleLinkPage } from './features/schedule/ScheduleLinkPage';
+import { InvitationLinkPage } from './features/invitations/InvitationLinkPage';
+import { useServiceWorker } from './features/push/serviceWorker';
 import { partnerOf, roomPath } from './entities/interview/model';
 import { useActiveInterview } from './entities/interview/queries';
 import { useSocketState } from './lib/socket';
@@ -138,6 +140,7 @@ function Home() {
 
 export function App() {
   const me = useMe();
+  useServiceWorker();
   return (
     <>
       <SessionBridge signedIn={!!me.data} />
@@ -173,6 +176,7 @@ export function App() {
           <Route path="/history/:roomId" element={<HistoryDetailPage />} />
           <Route path="/interview/:roomId" element={<InterviewRoomPage />} />
           <Route path="/schedules/:id" element={<ScheduleLinkPage />} />
+          <Route path="/invitations/:roomId" element={<InvitationLinkPage />} />
         </Route>
         <Route
           path="*"

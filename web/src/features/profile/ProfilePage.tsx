@@ -10,6 +10,7 @@ import { EXPERIENCE_LEVELS, type ExperienceLevel, type MeResponse } from '../../
 import { meKey, useCurrentUser } from '../auth/session';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
 import { BlockedList } from '../trust/BlockedList';
+import { PushSettings } from '../push/PushSettings';
 import { LIMITS, missingForComplete, parseList, validateProfile } from './profileForm';
 
 const FIELDS = ['headline', 'targetRole', 'experienceLevel', 'topics', 'languages', 'timezone', 'bio'] as const;
@@ -189,6 +190,7 @@ export function ProfilePage() {
         </button>
       </form>
 
+      <PushSettings />
       <BlockedList />
     </div>
   );
