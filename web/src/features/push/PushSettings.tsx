@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { Switch } from '../../components/Switch';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { browserSubscription, subscribe, unsubscribe } from './pushClient';
@@ -85,18 +86,13 @@ export function PushSettings() {
   } else {
     body = (
       <div className="switch-row">
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-describedby="push-hint"
-          className={`switch ${on ? 'on' : ''}`}
-          onClick={on ? turnOff : turnOn}
+        <Switch
+          checked={on}
+          label="Notify me when I'm not on the site"
+          describedBy="push-hint"
+          onToggle={on ? turnOff : turnOn}
           disabled={busy}
-        >
-          <span className="switch-thumb" aria-hidden="true" />
-          <span className="switch-label">Notify me when I’m not on the site</span>
-        </button>
+        />
         <p id="push-hint" className="muted small">
           {on
             ? 'This browser shows invitations, proposed interviews and reminders while no mockmate tab is open.'
