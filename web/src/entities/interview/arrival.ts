@@ -36,7 +36,8 @@ export function useRoomArrival(): (arrival: RoomArrival) => void {
         toast.success(message, { id: toastId });
         go();
       } else {
-        toast.success(message, { id: toastId, action: { label: 'Open room', onClick: go } });
+        // Lasts: the user may come to this tab later (the page's banner also offers "Rejoin").
+        toast.success(message, { id: toastId, duration: 60_000, action: { label: 'Open room', onClick: go } });
       }
     },
     [navigate],
