@@ -20,6 +20,6 @@ describe('the incoming invitation dialog', () => {
     const text = textOf(html);
     expect(text).toContain('Interview invitation from Alice');
     expect(text).toContain('Record: 4 completed, 2 no-shows, 1 left early');
-    expect(text).toContain('Block or report Alice');
+    expect(text).toContain('Block or report options for Alice');
   });
 });

@@ -104,7 +104,7 @@ export function PushSettings() {
 
   return (
     <section className="card" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
+      <h2 id="notifications-title">Push notifications</h2>
       {body}
       {problem && (
         <p role="alert" className="form-error">

@@ -56,7 +56,7 @@ export function TrustMenu({
         aria-controls={listId}
         onClick={() => setOpen((v) => !v)}
       >
-        Block or report<span className="sr-only"> {user.name}</span>
+        Block or report<span className="sr-only"> options for {user.name}</span>
       </button>
       <div id={listId} className="trust-actions" hidden={!open}>
         <button type="button" className="btn btn-small" onClick={() => choose('report')}>
