@@ -10,6 +10,12 @@ import { ProfilePage } from './features/profile/ProfilePage';
 import { HistoryDetailPage, HistoryPage } from './features/history/HistoryPage';
 import { InterviewRoomPage } from './features/interview/InterviewRoomPage';
 import { useInterviewEvents } from './features/interview/interviewEvents';
+import { useQuickMatchEvents } from './features/quickmatch/quickMatchEvents';
+import { QuickMatchBanner } from './features/quickmatch/QuickMatchBanner';
+import { useScheduleEvents } from './features/schedule/scheduleEvents';
+import { ScheduleLinkPage } from './features/schedule/ScheduleLinkPage';
+import { InvitationLinkPage } from './features/invitations/InvitationLinkPage';
+import { useServiceWorker } from './features/push/serviceWorker';
 import { partnerOf, roomPath } from './entities/interview/model';
 import { useActiveInterview } from './entities/interview/queries';
 import { useSocketState } from './lib/socket';
@@ -72,6 +78,8 @@ function SignedInShell() {
   const { user } = useCurrentUser();
   const logout = useLogout();
   useInterviewEvents(user.id);
+  useQuickMatchEvents(user.id);
+  useScheduleEvents(user.id);
   return (
     <InvitationsProvider>
       <a href="#main" className="skip-link">
@@ -116,6 +124,7 @@ function SignedInShell() {
       <main id="main" tabIndex={-1}>
         <OutgoingBanner />
         <ActiveInterviewBanner />
+        <QuickMatchBanner />
         <Outlet />
       </main>
     </InvitationsProvider>
@@ -131,6 +140,7 @@ function Home() {
 
 export function App() {
   const me = useMe();
+  useServiceWorker();
   return (
     <>
       <SessionBridge signedIn={!!me.data} />
@@ -165,6 +175,8 @@ export function App() {
           <Route path="/history" element={<HistoryPage />} />
           <Route path="/history/:roomId" element={<HistoryDetailPage />} />
           <Route path="/interview/:roomId" element={<InterviewRoomPage />} />
+          <Route path="/schedules/:id" element={<ScheduleLinkPage />} />
+          <Route path="/invitations/:roomId" element={<InvitationLinkPage />} />
         </Route>
         <Route
           path="*"

@@ -57,6 +57,8 @@ export interface Partner {
   online: boolean;
   busy: boolean;
   matchScore: number;
+  /** v2 (absent from a v1 server). */
+  reliability?: Reliability;
 }
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
@@ -89,7 +91,9 @@ export type InterviewReason =
   | 'invite_timeout'
   | 'completed'
   | 'no_show'
-  | 'left';
+  | 'left'
+  /** v2: a block between the two ended the invitation. */
+  | 'blocked';
 
 export interface Participant {
   id: Id;
@@ -245,6 +249,13 @@ export interface ServerToClientEvents {
   'invitation-cancelled': (e: InterviewEvent) => void;
   'invitation-expired': (e: InterviewEvent) => void;
   presence: (e: PresenceInfo) => void;
+  'match-found': (e: MatchFoundEvent) => void;
+  'match-expired': (e: TicketEvent) => void;
+  'match-cancelled': (e: TicketEvent) => void;
+  'schedule-proposed': (e: ScheduleEvent) => void;
+  'schedule-updated': (e: ScheduleEvent) => void;
+  'schedule-reminder': (e: ScheduleEvent) => void;
+  'schedule-started': (e: ScheduleStartedEvent) => void;
   'peer-joined': (e: RoomPeerEvent) => void;
   'peer-left': (e: RoomPeerEvent) => void;
   'webrtc-offer': (e: SdpSignal) => void;
@@ -269,4 +280,126 @@ export interface ClientToServerEvents {
   'webrtc-ice-candidate': (p: { roomId: Id; candidate: RTCIceCandidateInit }, ack: AckFn<object>) => void;
   'end-interview': (p: { roomId: Id }, ack: AckFn<InterviewResponse>) => void;
   'watch-presence': (p: { userIds: Id[] }, ack: AckFn<{ presence: PresenceInfo[] }>) => void;
+}
+
+// ---- v2: finding partners (quick match, schedules), push, trust ----
+
+/** Interviews a user completed and missed; `score` null below 3 interviews. */
+export interface Reliability {
+  completed: number;
+  noShows: number;
+  left: number;
+  score: number | null;
+}
+
+export interface MatchCriteria {
+  topics: string[];
+  level: ExperienceLevel | null;
+  category: string | null;
+}
+export interface MatchCriteriaInput {
+  topics?: string[];
+  level?: ExperienceLevel;
+  category?: string;
+}
+export type TicketStatus = 'waiting' | 'matched' | 'cancelled' | 'expired';
+export interface MatchTicket {
+  id: Id;
+  status: TicketStatus;
+  criteria: MatchCriteria;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  /** The server's count of what is left while `waiting`. */
+  expiresInMs: number | null;
+  roomId: Id | null;
+}
+export interface TicketResponse {
+  ticket: MatchTicket;
+}
+export interface TicketEvent {
+  ticket: MatchTicket;
+}
+export interface MatchFoundEvent {
+  ticket: MatchTicket;
+  interview: Interview;
+}
+
+export type ScheduleStatus = 'proposed' | 'accepted' | 'declined' | 'cancelled' | 'started' | 'missed';
+export interface Schedule {
+  id: Id;
+  status: ScheduleStatus;
+  proposer: Participant;
+  invitee: Participant;
+  startsAt: Timestamp;
+  durationMinutes: number;
+  questions: Question[];
+  note: string | null;
+  createdAt: Timestamp;
+  respondedAt: Timestamp | null;
+  roomId: Id | null;
+  sequence: number;
+}
+export interface ScheduleInput {
+  inviteeId: Id;
+  startsAt: Timestamp;
+  durationMinutes?: number;
+  questionIds: Id[];
+  note?: string;
+}
+export interface ScheduleResponse {
+  schedule: Schedule;
+}
+export interface SchedulesResponse {
+  schedules: Schedule[];
+  nextCursor: string | null;
+}
+export interface ScheduleEvent {
+  schedule: Schedule;
+}
+export interface ScheduleStartedEvent {
+  schedule: Schedule;
+  interview: Interview;
+}
+
+export interface PushConfigResponse {
+  publicKey: string | null;
+}
+/** `PushSubscription.toJSON()`. */
+export interface PushSubscriptionInput {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  expirationTime?: number | null;
+}
+export interface StoredPushSubscription {
+  id: Id;
+  endpoint: string;
+  createdAt: Timestamp;
+}
+export interface PushSubscriptionResponse {
+  subscription: StoredPushSubscription;
+}
+export interface PushSubscriptionsResponse {
+  subscriptions: StoredPushSubscription[];
+}
+
+export interface Block {
+  user: Participant;
+  createdAt: Timestamp;
+}
+export interface BlockResponse {
+  block: Block;
+}
+export interface BlocksResponse {
+  blocks: Block[];
+}
+export const REPORT_REASONS = ['no_show', 'abusive', 'inappropriate', 'spam', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export interface ReportInput {
+  userId: Id;
+  roomId?: Id;
+  reason: ReportReason;
+  details?: string;
+}
+export interface ReportResponse {
+  report: { id: Id; createdAt: Timestamp };
 }

@@ -22,6 +22,22 @@ import type {
   RtcConfigResponse,
 } from '../types';
 import { ApiError, errorFromResponse } from './errors';
+import type {
+  BlockResponse,
+  BlocksResponse,
+  MatchCriteriaInput,
+  PushConfigResponse,
+  PushSubscriptionInput,
+  PushSubscriptionResponse,
+  PushSubscriptionsResponse,
+  ReportInput,
+  ReportResponse,
+  ScheduleInput,
+  ScheduleResponse,
+  SchedulesResponse,
+  ScheduleStatus,
+  TicketResponse,
+} from '../types';
 
 export { ApiError } from './errors';
 
@@ -97,6 +113,14 @@ export interface InterviewListFilters {
   cursor?: string | null;
 }
 
+export interface ScheduleListFilters {
+  status?: ScheduleStatus;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const schedulePath = (id: Id) => `/schedules/${encodeURIComponent(id)}`;
+
 export const api = {
   register: (b: { email: string; password: string; name: string }) =>
     request<AuthResponse>('POST', '/auth/register', b),
@@ -106,6 +130,26 @@ export const api = {
   updateProfile: (p: ProfileUpdate) => request<ProfileResponse>('PUT', '/me/profile', p),
   partners: (f: PartnerFilters = {}) => request<PartnersResponse>('GET', '/users/available', undefined, { ...f }),
   questions: (f: QuestionFilters = {}) => request<QuestionsResponse>('GET', '/questions', undefined, { ...f }),
+  // v2: quick match, schedules, push, blocks and reports (shared/API.md v2).
+  matchTicket: () => request<TicketResponse>('GET', '/match/queue'),
+  joinQueue: (c: MatchCriteriaInput) => request<TicketResponse>('POST', '/match/queue', c),
+  leaveQueue: () => request<TicketResponse>('DELETE', '/match/queue'),
+  schedules: (f: ScheduleListFilters = {}) => request<SchedulesResponse>('GET', '/schedules', undefined, { ...f }),
+  schedule: (id: Id) => request<ScheduleResponse>('GET', schedulePath(id)),
+  proposeSchedule: (b: ScheduleInput) => request<ScheduleResponse>('POST', '/schedules', b),
+  acceptSchedule: (id: Id) => request<ScheduleResponse>('POST', `${schedulePath(id)}/accept`),
+  declineSchedule: (id: Id) => request<ScheduleResponse>('POST', `${schedulePath(id)}/decline`),
+  cancelSchedule: (id: Id) => request<ScheduleResponse>('POST', `${schedulePath(id)}/cancel`),
+  /** A link, not a request: the browser downloads the .ics with the session cookie. */
+  scheduleCalendarUrl: (id: Id) => `/api${schedulePath(id)}/calendar.ics`,
+  pushConfig: () => request<PushConfigResponse>('GET', '/push/config'),
+  pushSubscriptions: () => request<PushSubscriptionsResponse>('GET', '/push/subscriptions'),
+  addPushSubscription: (b: PushSubscriptionInput) => request<PushSubscriptionResponse>('POST', '/push/subscriptions', b),
+  deletePushSubscription: (id: Id) => request<void>('DELETE', `/push/subscriptions/${encodeURIComponent(id)}`),
+  blocks: () => request<BlocksResponse>('GET', '/blocks'),
+  block: (userId: Id) => request<BlockResponse>('POST', '/blocks', { userId }),
+  unblock: (userId: Id) => request<void>('DELETE', `/blocks/${encodeURIComponent(userId)}`),
+  report: (b: ReportInput) => request<ReportResponse>('POST', '/reports', b),
   invite: (b: { inviteeId: Id; questionIds: Id[] }) => request<CreateInterviewResponse>('POST', '/interviews', b),
   accept: (roomId: Id) => request<InterviewResponse>('POST', `/interviews/accept/${encodeURIComponent(roomId)}`),
   reject: (roomId: Id) => request<InterviewResponse>('POST', `/interviews/reject/${encodeURIComponent(roomId)}`),

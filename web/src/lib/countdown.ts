@@ -60,6 +60,16 @@ export function useRemaining(deadline: number | null, tickMs = 250): number | nu
   return remainingMs(deadline, now);
 }
 
+/** A ticking value of monotonicNow(), for counts that started from a server's number. */
+export function useMonotonicNow(tickMs = 1000): number {
+  const [now, setNow] = useState(monotonicNow);
+  useEffect(() => {
+    const id = setInterval(() => setNow(monotonicNow()), tickMs);
+    return () => clearInterval(id);
+  }, [tickMs]);
+  return now;
+}
+
 /** A ticking value of Date.now(), for elapsed-time displays. */
 export function useNow(tickMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());

@@ -1,4 +1,4 @@
-import type { Interview, Partner } from '../types';
+import type { Interview, Partner, Schedule } from '../types';
 
 export function makeInterview(over: Partial<Interview> = {}): Interview {
   return {
@@ -35,6 +35,24 @@ export function makePartner(over: Partial<Partner> = {}): Partner {
       bio: null,
       available: true,
     },
+    ...over,
+  };
+}
+
+export function makeSchedule(over: Partial<Schedule> = {}): Schedule {
+  return {
+    id: 'sched-1',
+    status: 'proposed',
+    proposer: { id: 'alice', name: 'Alice' },
+    invitee: { id: 'bob', name: 'Bob' },
+    startsAt: '2026-11-23T18:30:00.000Z',
+    durationMinutes: 60,
+    questions: [],
+    note: null,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    respondedAt: null,
+    roomId: null,
+    sequence: 0,
     ...over,
   };
 }

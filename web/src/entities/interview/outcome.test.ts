@@ -16,6 +16,13 @@ describe('interview outcome', () => {
     expect(outcomeOf(makeInterview({ status: 'abandoned', reason: 'no_show' }), 'bob').detail).toMatch(/no-show/);
     expect(outcomeOf(makeInterview({ status: 'abandoned', reason: 'left' }), 'bob').detail).toMatch(/left the room/);
     expect(outcomeOf(makeInterview({ status: 'completed', reason: 'completed' }), 'bob').tone).toBe('good');
+    for (const status of ['rejected', 'cancelled'] as const)
+      for (const me of ['alice', 'bob'])
+        expect(outcomeOf(makeInterview({ status, reason: 'blocked' }), me)).toEqual({
+          label: 'Closed',
+          detail: 'The invitation was closed.',
+          tone: 'neutral',
+        });
   });
 
   it('knows roles, partners and when feedback is allowed', () => {

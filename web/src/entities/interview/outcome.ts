@@ -8,6 +8,10 @@ export interface OutcomeLabel {
   tone: 'good' | 'neutral' | 'bad' | 'live';
 }
 
+// Ended by a block (v2): the same words on both sides, so the blocked person
+// learns no more than from someone who became unavailable.
+const CLOSED_BY_BLOCK: OutcomeLabel = { label: 'Closed', detail: 'The invitation was closed.', tone: 'neutral' };
+
 /** A short label and a sentence for an interview's status and reason, from this user's side. */
 export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
   const iAmInviter = isInviter(iv, meId);
@@ -26,6 +30,7 @@ export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
     case 'completed':
       return { label: 'Completed', detail: 'The interview was completed.', tone: 'good' };
     case 'rejected':
+      if (iv.reason === 'blocked') return CLOSED_BY_BLOCK;
       if (iv.reason === 'busy')
         return {
           label: 'Closed',
@@ -38,6 +43,7 @@ export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
         tone: 'bad',
       };
     case 'cancelled':
+      if (iv.reason === 'blocked') return CLOSED_BY_BLOCK;
       if (iv.reason === 'busy')
         return {
           label: 'Withdrawn',

@@ -10,6 +10,7 @@ import { InterviewRow } from '../../entities/interview/InterviewRow';
 import { partnerOf, roomPath } from '../../entities/interview/model';
 import { interviewKeys, useActiveInterview } from '../../entities/interview/queries';
 import type { InvitationStats } from '../../types';
+import { UpcomingSchedules } from '../schedule/UpcomingSchedules';
 
 function TimeLeft({ deadline }: { deadline: number | null }) {
   return <>{formatCountdown(useRemaining(deadline, 1000))}</>;
@@ -143,6 +144,8 @@ export function DashboardPage() {
           {stats.isError && <p role="alert">{describeError(stats.error)}</p>}
           {stats.data && <StatsGrid stats={stats.data} />}
         </section>
+
+        <UpcomingSchedules meId={me.user.id} />
 
         <section className="card span-2" aria-labelledby="recent-title">
           <h2 id="recent-title">Recent interviews</h2>

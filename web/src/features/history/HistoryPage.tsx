@@ -8,6 +8,8 @@ import { describeError } from '../../lib/errors';
 import type { InterviewStatus } from '../../types';
 import { useCurrentUser } from '../auth/session';
 import { InterviewReport } from './InterviewReport';
+import { partnerOf } from '../../entities/interview/model';
+import { TrustMenu } from '../trust/TrustMenu';
 
 const STATUS_FILTERS: Array<[InterviewStatus | '', string]> = [
   ['', 'All'],
@@ -94,7 +96,10 @@ export function HistoryDetailPage() {
         </p>
       )}
       {detail.data && (
-        <InterviewReport interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
+        <>
+          <InterviewReport interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
+          <TrustMenu user={partnerOf(detail.data.interview, user.id)} roomId={detail.data.interview.roomId} />
+        </>
       )}
     </div>
   );

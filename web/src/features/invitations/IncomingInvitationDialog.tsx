@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { Avatar, roleLine, TopicList } from '../../components/PersonSummary';
 import { DifficultyBadge } from '../../components/DifficultyBadge';
+import { ReliabilityLine } from '../../components/ReliabilityLine';
+import { TrustMenu } from '../trust/TrustMenu';
 import { formatCountdown, speakCountdown, useRemaining } from '../../lib/countdown';
 import type { IncomingInvitation } from './state';
 
@@ -48,8 +50,10 @@ export function IncomingInvitationDialog({ invitation, queueLength, onAccept, on
             {typeof from.matchScore === 'number' && <> · {from.matchScore}% match</>}
           </p>
           <TopicList topics={from.profile.topics} />
+          <ReliabilityLine reliability={from.reliability} />
         </div>
       </div>
+      <TrustMenu user={{ id: from.id, name: from.name }} />
 
       <h3 className="section-title">Questions ({interview.questions.length})</h3>
       <ol className="question-list compact">

@@ -165,6 +165,14 @@ describe('describeOutcome', () => {
     );
   });
 
+  it('says the same to both sides of an invitation a block ended', () => {
+    for (const status of ['rejected', 'cancelled'] as const) {
+      const iv = makeInterview({ status, reason: 'blocked' });
+      expect(describeOutcome(iv, inviter).message).toBe('The invitation with Bob was closed.');
+      expect(describeOutcome(iv, { ...invitee, actedHere: true }).message).toBe('The invitation with Alice was closed.');
+    }
+  });
+
   it('tells both sides about expiry and cancellation', () => {
     const expired = makeInterview({ status: 'expired', reason: 'invite_timeout' });
     expect(describeOutcome(expired, inviter).message).toMatch(/to Bob expired/);

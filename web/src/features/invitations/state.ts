@@ -137,6 +137,10 @@ export interface OutcomeMessage {
 export function describeOutcome(interview: Interview, ctx: OutcomeContext): OutcomeMessage {
   const iAmInviter = isInviter(interview, ctx.meId);
   const other = partnerOf(interview, ctx.meId).name;
+  if ((interview.status === 'rejected' || interview.status === 'cancelled') && interview.reason === 'blocked') {
+    // The same words on both sides of a block (see entities/interview/outcome).
+    return { tone: 'info', message: `The invitation with ${other} was closed.` };
+  }
   switch (interview.status) {
     case 'accepted':
     case 'in_progress':

@@ -14,6 +14,8 @@ import { PartnerCard } from './PartnerCard';
 import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
 import { useActiveInterview } from '../../entities/interview/queries';
+import { QuickMatch } from '../quickmatch/QuickMatch';
+import { ScheduleDialog } from '../schedule/ScheduleDialog';
 
 const PAGE_SIZE = 24;
 
@@ -26,6 +28,7 @@ export function FindMatchPage() {
   const [q, setQ] = useState('');
   const filters = { topic: useDebounced(topic.trim()), level, q: useDebounced(q.trim()) };
   const [picking, setPicking] = useState<Partner | null>(null);
+  const [scheduling, setScheduling] = useState<Partner | null>(null);
 
   const partners = useInfiniteQuery({
     queryKey: ['partners', filters],
@@ -67,6 +70,8 @@ export function FindMatchPage() {
           Your profile is not complete yet, so others cannot find you. <Link to="/profile">Complete your profile</Link>
         </p>
       )}
+
+      <QuickMatch disabledReason={active ? 'You are in an interview right now.' : null} />
 
       {outgoing ? (
         <WaitingPanel outgoing={outgoing} onCancel={() => invitations.cancel(outgoing.interview.roomId)} />
@@ -121,6 +126,7 @@ export function FindMatchPage() {
                   status={statusOf(p, presence[p.id])}
                   blockedReason={blockedReason}
                   onInvite={() => setPicking(p)}
+                  onSchedule={() => setScheduling(p)}
                 />
               ))}
             </div>
@@ -138,6 +144,7 @@ export function FindMatchPage() {
         </>
       )}
 
+      {scheduling && <ScheduleDialog partner={scheduling} onClose={() => setScheduling(null)} />}
       {picking && (
         <QuestionPicker
           partner={picking}

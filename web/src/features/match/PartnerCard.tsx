@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { Avatar, roleLine, TopicList } from '../../components/PersonSummary';
+import { ReliabilityLine } from '../../components/ReliabilityLine';
+import { TrustMenu } from '../trust/TrustMenu';
 import type { Partner } from '../../types';
 import { STATUS_LABEL, type LiveStatus } from './presence';
 
@@ -9,9 +11,10 @@ interface Props {
   /** Why inviting is not possible right now, or null. */
   blockedReason: string | null;
   onInvite: () => void;
+  onSchedule: () => void;
 }
 
-export function PartnerCard({ partner, status, blockedReason, onInvite }: Props) {
+export function PartnerCard({ partner, status, blockedReason, onInvite, onSchedule }: Props) {
   const nameId = useId();
   const reasonId = useId();
   const busy = status === 'busy' || status === 'unavailable';
@@ -34,6 +37,7 @@ export function PartnerCard({ partner, status, blockedReason, onInvite }: Props)
       </header>
       {partner.profile.headline && <p className="partner-headline">{partner.profile.headline}</p>}
       <TopicList topics={partner.profile.topics} />
+      <ReliabilityLine reliability={partner.reliability} />
       <footer className="partner-foot">
         <p className={`presence presence-${status}`} data-testid="presence">
           <span className="dot" aria-hidden="true" />
@@ -48,12 +52,22 @@ export function PartnerCard({ partner, status, blockedReason, onInvite }: Props)
         >
           Send Interview Invitation
         </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={onSchedule}
+          disabled={status === 'unavailable'}
+          aria-describedby={status === 'unavailable' ? reasonId : undefined}
+        >
+          Schedule<span className="sr-only"> an interview with {partner.name}</span>
+        </button>
       </footer>
       {disabledReason && (
         <p id={reasonId} className="muted small">
           {disabledReason}
         </p>
       )}
+      <TrustMenu user={{ id: partner.id, name: partner.name }} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { Switch } from '../../components/Switch';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import type { MeResponse } from '../../types';
@@ -27,19 +28,14 @@ export function AvailabilitySwitch({ available }: { available: boolean }) {
   });
   return (
     <div className="switch-row">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={available}
-        aria-describedby="availability-hint"
-        className={`switch ${available ? 'on' : ''}`}
-        onClick={() => m.mutate(!available)}
+      <Switch
+        checked={available}
+        label="Available for interviews"
+        describedBy="availability-hint"
+        onToggle={() => m.mutate(!available)}
         disabled={m.isPending}
         id="availability-switch"
-      >
-        <span className="switch-thumb" aria-hidden="true" />
-        <span className="switch-label">Available for interviews</span>
-      </button>
+      />
       <p id="availability-hint" className="muted small">
         {available
           ? 'Others can find you in Find Match and invite you.'

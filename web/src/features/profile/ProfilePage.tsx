@@ -9,6 +9,8 @@ import { describeError, fieldOfValidationError } from '../../lib/errors';
 import { EXPERIENCE_LEVELS, type ExperienceLevel, type MeResponse } from '../../types';
 import { meKey, useCurrentUser } from '../auth/session';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
+import { BlockedList } from '../trust/BlockedList';
+import { PushSettings } from '../push/PushSettings';
 import { LIMITS, missingForComplete, parseList, validateProfile } from './profileForm';
 
 const FIELDS = ['headline', 'targetRole', 'experienceLevel', 'topics', 'languages', 'timezone', 'bio'] as const;
@@ -187,6 +189,9 @@ export function ProfilePage() {
           {save.isPending ? 'Saving…' : 'Save profile'}
         </button>
       </form>
+
+      <PushSettings />
+      <BlockedList />
     </div>
   );
 }

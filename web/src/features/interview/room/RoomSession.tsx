@@ -1,3 +1,4 @@
+import { TrustMenu } from '../../trust/TrustMenu';
 import { myRole, partnerOf } from '../../../entities/interview/model';
 import type { RoomPanelProps } from '../../../entities/interview/room';
 import { useSocketState } from '../../../lib/socket';
@@ -48,6 +49,9 @@ export function RoomSession({
   return (
     <div className="room">
       <RoomHeader interview={interview} partnerName={partner.name} role={role} audioOnly={audioOnly} />
+      <div className="room-trust">
+        <TrustMenu user={partner} roomId={roomId} inRoom />
+      </div>
       <p role="status" className={`conn-status conn-${status.kind}`} data-status={status.kind}>
         <span className="dot" aria-hidden="true" />
         {status.text}
