@@ -411,6 +411,9 @@ export interface ServerToClientEvents {
   'interview-ended': (e: InterviewEvent) => void;
   'left-room': (e: { roomId: Id; reason: 'joined_elsewhere' | (string & {}) }) => void;
   'round-started': (e: InterviewEvent) => void;
+  'workspace-updates': (e: WorkspaceUpdatesEvent) => void;
+  'workspace-language': (e: WorkspaceLanguageEvent) => void;
+  'workspace-cursor': (e: WorkspaceCursorEvent) => void;
 }
 
 export interface ClientToServerEvents {
