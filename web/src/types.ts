@@ -414,6 +414,8 @@ export interface ServerToClientEvents {
   'workspace-updates': (e: WorkspaceUpdatesEvent) => void;
   'workspace-language': (e: WorkspaceLanguageEvent) => void;
   'workspace-cursor': (e: WorkspaceCursorEvent) => void;
+  'run-started': (e: RunEvent) => void;
+  'run-finished': (e: RunEvent) => void;
 }
 
 export interface ClientToServerEvents {
