@@ -416,6 +416,7 @@ export interface ServerToClientEvents {
   'workspace-cursor': (e: WorkspaceCursorEvent) => void;
   'run-started': (e: RunEvent) => void;
   'run-finished': (e: RunEvent) => void;
+  'chat-message': (e: ChatMessageEvent) => void;
 }
 
 export interface ClientToServerEvents {
