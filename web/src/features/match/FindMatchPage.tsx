@@ -11,9 +11,9 @@ import { useCurrentUser } from '../auth/session';
 import { useInvitations } from '../invitations/InvitationsProvider';
 import { WaitingPanel } from '../invitations/WaitingPanel';
 import { PartnerCard } from './PartnerCard';
-import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
 import { useActiveInterview } from '../../entities/interview/queries';
+import { QuestionPicker } from '../../entities/question/QuestionPicker';
 
 const PAGE_SIZE = 24;
 
@@ -140,7 +140,8 @@ export function FindMatchPage() {
 
       {picking && (
         <QuestionPicker
-          partner={picking}
+          title={`Choose questions for ${picking.name}`}
+          sendLabel="Send Invitation"
           onClose={() => setPicking(null)}
           onSend={async (ids) => {
             try {
