@@ -94,7 +94,12 @@ export function HistoryDetailPage() {
         </p>
       )}
       {detail.data && (
-        <InterviewReport interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
+        <InterviewReport
+          interview={detail.data.interview}
+          feedback={detail.data.feedback ?? []}
+          workspaces={detail.data.workspaces ?? []}
+          meId={user.id}
+        />
       )}
     </div>
   );
