@@ -9,7 +9,7 @@ import { ApiError, describeError } from '../../lib/errors';
 import { emitRequest } from '../../lib/socket';
 import type { Id, Language } from '../../types';
 import { liveEditor, readOnlyExtension, type EditorParts } from './editor/extensions';
-import { languageSupport } from './editor/languages';
+import { loadedLanguage, loadLanguage } from './editor/languages';
 import { remoteCursorLines, setRemoteCursor } from './editor/remoteCursor';
 import { editRefused } from './sync/limits';
 import { readSaved, sessionStore, writeSaved, type KeyValueStore } from './sync/saved';
@@ -95,7 +95,7 @@ export class WorkspaceSession implements WorkspaceHandle {
 
   constructor(private readonly opts: SessionOptions) {
     this.store = opts.store === undefined ? sessionStore() : opts.store;
-    this.parts = liveEditor({ run: () => this.onRun(), language: 'python', label: opts.label });
+    this.parts = liveEditor({ run: () => this.onRun(), label: opts.label });
     const restore = readSaved(this.store, opts.roomId, opts.round);
     this.sync = initialSync({ clientID: newClientId(), extensions: this.parts.extensions }, restore);
     this.snap = this.compute();
@@ -309,10 +309,18 @@ export class WorkspaceSession implements WorkspaceHandle {
     const language = this.sync.language;
     const readOnly = this.isReadOnly();
     const effects = [];
-    if (this.shown.language !== language) effects.push(this.parts.language.reconfigure(languageSupport(language)));
+    if (this.shown.language !== language) {
+      const support = loadedLanguage(language);
+      if (support) effects.push(this.parts.language.reconfigure(support));
+      else
+        loadLanguage(language).then(
+          () => !this.disposed && this.reflect(),
+          () => undefined, // stays plain text; the next change of language tries again
+        );
+    }
     if (this.shown.readOnly !== readOnly) effects.push(this.parts.readOnly.reconfigure(readOnlyExtension(readOnly)));
     if (!effects.length) return;
-    this.shown = { language, readOnly };
+    this.shown = { language: loadedLanguage(language) ? language : this.shown.language, readOnly };
     view.dispatch({ effects });
   }
 

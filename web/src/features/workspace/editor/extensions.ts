@@ -6,9 +6,7 @@ import { basicSetup } from 'codemirror';
 import { indentWithTab } from '@codemirror/commands';
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import type { Language } from '../../../types';
 import { sizeLimits } from '../sync/limits';
-import { languageSupport } from './languages';
 import { remoteCursor } from './remoteCursor';
 
 /** The shortcut that runs the code (Ctrl+Enter, Cmd+Enter on a Mac), in CodeMirror's notation. */
@@ -34,15 +32,15 @@ export interface EditorParts {
 
 export const readOnlyExtension = (readOnly: boolean): Extension => EditorState.readOnly.of(readOnly);
 
-/** The live editor of one round: `run` is called by the Run shortcut. */
-export function liveEditor(opts: { run: () => void; language: Language; label: string }): EditorParts {
+/** The live editor of one round: `run` is called by the Run shortcut; the language is set once loaded. */
+export function liveEditor(opts: { run: () => void; label: string }): EditorParts {
   const language = new Compartment();
   const readOnly = new Compartment();
   const extensions = [
     Prec.highest(keymap.of([{ key: RUN_KEY, run: () => (opts.run(), true), preventDefault: true }])),
     basicSetup,
     keymap.of([indentWithTab]),
-    language.of(languageSupport(opts.language)),
+    language.of([]),
     readOnly.of(readOnlyExtension(false)),
     sizeLimits(),
     remoteCursor(),
@@ -52,11 +50,11 @@ export function liveEditor(opts: { run: () => void; language: Language; label: s
   return { extensions, language, readOnly };
 }
 
-/** A document to read (history): selectable and focusable, not editable. */
-export function readOnlyEditor(opts: { language: Language; label: string }): Extension {
+/** A document to read (history): selectable and focusable, not editable; `language` is its loaded support. */
+export function readOnlyEditor(opts: { language: Extension; label: string }): Extension {
   return [
     basicSetup,
-    languageSupport(opts.language),
+    opts.language,
     EditorState.readOnly.of(true),
     EditorView.contentAttributes.of({ 'aria-label': opts.label, 'aria-readonly': 'true' }),
     theme,
