@@ -34,7 +34,13 @@ export function InterviewSummary({
       <dl className="facts">
         <div>
           <dt>Your role</dt>
-          <dd>{myRole(interview, meId) === 'interviewer' ? 'Interviewer' : 'Candidate'}</dd>
+          <dd>
+            {(interview.rounds ?? []).length > 1
+              ? 'Interviewer and candidate (you switched roles)'
+              : myRole(interview, meId) === 'interviewer'
+                ? 'Interviewer'
+                : 'Candidate'}
+          </dd>
         </div>
         <div>
           <dt>Invited</dt>

@@ -44,7 +44,7 @@ export interface WorkspaceSnapshot {
 
 /** What the room's other parts may ask of the shared document (the Run button). */
 export interface WorkspaceHandle {
-  /** Resolves true once every local edit is on the server, false if that takes longer than `ms`. */
+  /** Resolves true once every local edit is on the server, false if that takes longer than `ms` or cannot happen now. */
   flush(ms: number): Promise<boolean>;
   text(): string | null;
   language(): Language;
@@ -172,16 +172,18 @@ export class WorkspaceSession implements WorkspaceHandle {
     this.view?.focus();
   }
 
+  /** Resolves false at once when the edits cannot go now (offline, over, refused). */
   flush(ms: number): Promise<boolean> {
+    const stuck = () => ['detached', 'ended', 'failed'].includes(this.sync.phase.name);
     return new Promise((resolve) => {
-      if (isSettled(this.sync)) return resolve(true);
+      if (isSettled(this.sync) || stuck()) return resolve(isSettled(this.sync));
       const done = (ok: boolean) => {
         clearTimeout(timer);
         off();
         resolve(ok);
       };
       const timer = setTimeout(() => done(isSettled(this.sync)), ms);
-      const off = this.subscribe(() => isSettled(this.sync) && done(true));
+      const off = this.subscribe(() => (isSettled(this.sync) ? done(true) : stuck() && done(false)));
     });
   }
 

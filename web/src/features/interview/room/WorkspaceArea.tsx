@@ -15,11 +15,27 @@ const WorkspacePanel = lazy(() => import('../../workspace/WorkspacePanel'));
 /** How long Run waits for unsent edits to reach the server before sending the code with the run. */
 export const FLUSH_BEFORE_RUN_MS = 2000;
 
+/**
+ * The shared code exists per round, and round 1 starts when the interview
+ * does (both in the room): until then the area says so.
+ */
 export function WorkspaceArea(panel: RoomPanelProps) {
-  const { interview } = panel;
+  const round = currentRound(panel.interview)?.number ?? null;
+  if (round === null)
+    return (
+      <div className="workspace-area">
+        <section className="workspace card" role="region" aria-label="Code editor">
+          <h2 className="workspace-title">Code</h2>
+          <p className="muted">The shared code opens when you are both in the room and round 1 starts.</p>
+        </section>
+      </div>
+    );
+  return <RoundWorkspace {...panel} round={round} />;
+}
+
+function RoundWorkspace(panel: RoomPanelProps & { round: number }) {
+  const { interview, round } = panel;
   const roomId = interview.roomId;
-  // Before round 1 starts (accepted), its document is the one there is.
-  const round = currentRound(interview)?.number ?? 1;
   const live = isLive(interview.status);
   const handle = useRef<WorkspaceHandle | null>(null);
   const onHandle = useCallback((h: WorkspaceHandle | null) => {
