@@ -64,6 +64,7 @@ export function useRunShortcut(run: () => void, enabled: boolean) {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return; // a dialog (the question picker) has the keyboard
       if ((e.target as Element | null)?.closest?.('.cm-editor, input, textarea, select')) return;
       e.preventDefault();
       run();

@@ -55,7 +55,7 @@ function syncSentence(s: WorkspaceSnapshot, offline: boolean): string {
 }
 
 const NOTICE: Record<NonNullable<WorkspaceSnapshot['notice']>, string> = {
-  diverged: 'Your copy of the code had drifted from the server’s; it was reloaded from the server.',
+  diverged: 'Your copy of the code no longer matched the server’s; it was reloaded from the server.',
   refused: 'The server refused your last edits; the code was reloaded from the server.',
 };
 

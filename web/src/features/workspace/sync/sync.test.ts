@@ -276,6 +276,18 @@ describe('the sync machine', () => {
     expect(a.sync.notice).toBeNull();
   });
 
+  it('an update that does not fit the text reloads the document from the server, and says so', () => {
+    const { server, a } = pair();
+    a.type(0, 'ok');
+    settle([a]);
+    a.send({ type: 'remote', version: 2, updates: [{ clientID: 'x', changes: [99, [0, 'y']] }] });
+    expect(a.outbox).toEqual([{ type: 'open', req: expect.any(Number) }]);
+    settle([a]);
+    expect(a.text).toBe(server.doc.toString());
+    expect(a.sync.notice).toBe('diverged');
+    expect(a.sync.phase.name).toBe('ready');
+  });
+
   it('answers of an older request are ignored', () => {
     const { a } = pair();
     a.type(0, 'x');

@@ -47,7 +47,7 @@ export function initialSync(setup: Setup, restore: Saved | null = null): Sync {
     language: 'python',
     notice: null,
     restore,
-    discard: false,
+    discard: null,
   };
 }
 
@@ -141,7 +141,7 @@ function take(sync: Sync, from: number, updates: readonly UpdateJSON[] | readonl
 
 /** The document again from the server's copy: local edits that cannot be reconciled are dropped. */
 function reset(sync: Sync, w: Workspace, notice: Sync['notice']): SyncStep {
-  const next: Sync = { ...sync, resets: sync.resets + 1, discard: false, notice, known: w.version };
+  const next: Sync = { ...sync, resets: sync.resets + 1, discard: null, notice, known: w.version };
   const editor = newEditor(next, w.doc, w.version);
   return proceed({ ...next, editor, base: Text.of(w.doc.split('\n')) }, [{ type: 'load', state: editor }]);
 }
@@ -155,7 +155,7 @@ export function restoredEditor(sync: Sync, saved: Saved): EditorState {
 
 function opened(sync: Sync, w: Workspace): SyncStep {
   const s: Sync = { ...sync, failures: 0, language: w.language, known: Math.max(sync.known, w.version) };
-  if (s.discard) return reset(s, w, 'refused');
+  if (s.discard) return reset(s, w, s.discard);
   if (!s.editor) {
     const saved = s.restore;
     if (saved && saved.version <= w.version) {
@@ -206,7 +206,7 @@ function failed(sync: Sync, phase: Extract<Phase, { req: number }>, error: ApiEr
   if (REFUSED.includes(code)) {
     // The server refused our updates, or cannot replay its log from our version: start from its copy.
     if (phase.name === 'opening') return stay({ ...sync, phase: { name: 'failed', error } });
-    return open({ ...sync, discard: true });
+    return open({ ...sync, discard: 'refused' });
   }
   const attempt = sync.failures;
   const retry = phase.name === 'opening' ? 'open' : 'sync';
@@ -218,7 +218,7 @@ function remote(sync: Sync, version: number, updates: UpdateJSON[]): SyncStep {
   const live = ['ready', 'pushing', 'pulling', 'waiting'].includes(s.phase.name);
   if (!live || !s.editor) return stay(s);
   const r = take(s, version - updates.length, updates);
-  if (r === 'unfit') return open({ ...s, discard: true });
+  if (r === 'unfit') return open({ ...s, discard: 'diverged' });
   if (r === 'gap') return s.phase.name === 'ready' ? proceed(s) : stay(s);
   if (r.sync.phase.name === 'ready') return proceed(r.sync, r.effects);
   return r;
@@ -261,12 +261,12 @@ export function transition(sync: Sync, event: SyncEvent): SyncStep {
     case 'pulled': {
       if (phase.name !== 'pulling') return stay(sync);
       // The answer must be the whole log after our version; anything else cannot be replayed.
-      if (event.version !== phase.version + event.updates.length) return open({ ...sync, discard: true });
+      if (event.version !== phase.version + event.updates.length) return open({ ...sync, discard: 'diverged' });
       // A push refused as behind, yet nothing is newer: the document no longer takes pushes.
       if (phase.afterConflict && event.updates.length === 0) return stay({ ...sync, phase: { name: 'ended' } });
       const s = { ...sync, failures: 0, known: Math.max(sync.known, event.version) };
       const r = take(s, phase.version, event.updates);
-      if (r === 'unfit' || r === 'gap') return open({ ...s, discard: true });
+      if (r === 'unfit' || r === 'gap') return open({ ...s, discard: 'diverged' });
       return proceed(r.sync, r.effects);
     }
     case 'failed':

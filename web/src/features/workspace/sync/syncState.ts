@@ -71,8 +71,8 @@ export interface Sync {
   notice: 'diverged' | 'refused' | null;
   /** Unsent edits from before a reload, used by the first open. */
   restore: Saved | null;
-  /** The next open discards local edits (the server refused them or the log cannot be replayed). */
-  discard: boolean;
+  /** The next open discards local edits, and why: the server refused them, or its log does not fit ours. */
+  discard: Sync['notice'];
 }
 
 export type SyncEvent =
