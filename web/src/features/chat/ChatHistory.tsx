@@ -11,7 +11,7 @@ export function ChatHistory({ roomId, meId }: { roomId: Id; meId: Id }) {
     <section className="chat-history" role="region" aria-label="Chat">
       <h2 className="section-title">Chat</h2>
       {chat.isPending && <p role="status">Loading the chat…</p>}
-      {chat.isError && <p role="alert">{describeError(chat.error)}</p>}
+      {chat.isError && <p role="alert">The chat could not be loaded: {describeError(chat.error)}</p>}
       {chat.data?.length === 0 && <p className="muted">Nobody wrote in the chat.</p>}
       {!!chat.data?.length && (
         <ol className="chat-log chat-log-history" aria-label="Messages">
