@@ -1,4 +1,4 @@
-// Types of the public contract (shared/API.md v1). Field names follow the wire.
+// Types of the public contract (shared/API.md, v1 and v2). Field names follow the wire.
 
 export type Id = string;
 /** ISO 8601 UTC timestamp with milliseconds. */
@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'internal'
+  | 'unavailable'
   // Client-side codes (never sent by the server).
   | 'network'
   | 'timeout'
@@ -72,6 +73,15 @@ export interface Question {
   difficulty: Difficulty;
   /** Not in the v1 contract (this server serves hints at /hints); shown to the interviewer if present. */
   hints?: string[] | string | null;
+  /** v2: examples a program must pass (coding questions; `[]` for the others). Absent from older servers. */
+  tests?: QuestionTest[];
+}
+
+/** A program reads `input` on standard input; it passes when its output equals `expectedOutput` (API.md v2). */
+export interface QuestionTest {
+  name: string;
+  input: string;
+  expectedOutput: string;
 }
 
 export type InterviewStatus =
@@ -100,6 +110,21 @@ export interface Participant {
   name: string;
 }
 
+export type InterviewOrigin = 'invitation' | 'match' | 'schedule';
+
+/** One of an interview's (at most two) rounds; round 2 swaps the roles. */
+export interface Round {
+  number: number;
+  interviewer: Participant;
+  candidate: Participant;
+  questions: Question[];
+  startedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  /** The server's count while the round runs, else null: the client ticks it on from when it arrived. */
+  elapsedMs: number | null;
+  plannedMinutes: number;
+}
+
 export interface Interview {
   roomId: Id;
   status: InterviewStatus;
@@ -114,6 +139,12 @@ export interface Interview {
   startedAt: Timestamp | null;
   endedAt: Timestamp | null;
   reason: InterviewReason | null;
+  /** v2 (absent from v1 servers). */
+  origin?: InterviewOrigin;
+  /** v2: for `abandoned` interviews, the participant who was missing; else null. */
+  absent?: Id | null;
+  /** v2: for its participants; `[]` until the interview is in progress. */
+  rounds?: Round[];
 }
 
 export type RubricScore = 1 | 2 | 3 | 4 | 5;
@@ -149,6 +180,87 @@ export interface InvitationStats {
   expired: number;
   acceptanceRate: number | null;
   medianResponseSeconds: number | null;
+}
+
+// ---- v2: the shared editor, runs and chat ----
+
+export const LANGUAGES = ['python', 'javascript', 'cpp'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** `ChangeSet.toJSON()` of @codemirror/state: keep n, `[n]` delete n, `[n, ...lines]` replace n by the lines. */
+export type ChangesJSON = Array<number | [number, ...string[]]>;
+
+/** One update of the @codemirror/collab protocol on the wire. */
+export interface UpdateJSON {
+  clientID: string;
+  changes: ChangesJSON;
+}
+
+/** One round's document; `version` = the number of updates applied to it. */
+export interface Workspace {
+  roomId: Id;
+  round: number;
+  language: Language;
+  doc: string;
+  version: number;
+  updatedAt: Timestamp | null;
+}
+
+export interface Runtime {
+  language: Language;
+  version: string;
+}
+
+export type RunStatus = 'queued' | 'running' | 'finished';
+export type RunVerdict =
+  | 'passed'
+  | 'failed'
+  | 'ok'
+  | 'compile_error'
+  | 'runtime_error'
+  | 'time_limit'
+  | 'memory_limit'
+  | 'output_limit';
+
+export interface RunTest {
+  name: string;
+  passed: boolean;
+  input: string;
+  expectedOutput: string;
+  actualOutput: string;
+}
+
+export interface Run {
+  id: Id;
+  roomId: Id;
+  round: number;
+  by: Participant;
+  language: Language;
+  status: RunStatus;
+  verdict: RunVerdict | null;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  tests: RunTest[];
+  durationMs: number | null;
+  createdAt: Timestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface RunInput {
+  round?: number;
+  language?: Language;
+  code?: string;
+  stdin?: string;
+}
+
+export interface ChatMessage {
+  id: Id;
+  roomId: Id;
+  from: Participant;
+  text: string;
+  sentAt: Timestamp;
 }
 
 export interface PresenceInfo {
@@ -194,6 +306,8 @@ export interface InterviewsResponse {
 export interface InterviewDetailResponse {
   interview: Interview;
   feedback?: Feedback[];
+  /** v2: each round's document, to participants, during and after the interview. */
+  workspaces?: Workspace[];
 }
 export interface FeedbackResponse {
   feedback: Feedback;
@@ -204,6 +318,19 @@ export interface HintsResponse {
 }
 export interface RtcConfigResponse {
   iceServers: RTCIceServer[];
+}
+export interface RuntimesResponse {
+  runtimes: Runtime[];
+}
+export interface RunResponse {
+  run: Run;
+}
+export interface RunsResponse {
+  runs: Run[];
+}
+export interface ChatPage {
+  messages: ChatMessage[];
+  nextCursor: string | null;
 }
 
 // ---- Socket.IO ----
@@ -242,6 +369,36 @@ export interface JoinRoomAck {
   polite: boolean;
 }
 
+export interface WorkspaceAck {
+  workspace: Workspace;
+}
+export interface WorkspaceUpdatesEvent {
+  roomId: Id;
+  round: number;
+  /** The version the updates took the document to. */
+  version: number;
+  updates: UpdateJSON[];
+}
+export interface WorkspaceLanguageEvent {
+  roomId: Id;
+  round: number;
+  language: Language;
+}
+export interface WorkspaceCursorEvent {
+  roomId: Id;
+  round: number;
+  /** The user whose cursor it is. */
+  from: Id;
+  anchor: number;
+  head: number;
+}
+export interface RunEvent {
+  run: Run;
+}
+export interface ChatMessageEvent {
+  message: ChatMessage;
+}
+
 export interface ServerToClientEvents {
   'interview-invitation-received': (e: InvitationReceived) => void;
   'invitation-accepted': (e: InterviewEvent) => void;
@@ -264,6 +421,13 @@ export interface ServerToClientEvents {
   'interview-started': (e: InterviewEvent) => void;
   'interview-ended': (e: InterviewEvent) => void;
   'left-room': (e: { roomId: Id; reason: 'joined_elsewhere' | (string & {}) }) => void;
+  'round-started': (e: InterviewEvent) => void;
+  'workspace-updates': (e: WorkspaceUpdatesEvent) => void;
+  'workspace-language': (e: WorkspaceLanguageEvent) => void;
+  'workspace-cursor': (e: WorkspaceCursorEvent) => void;
+  'run-started': (e: RunEvent) => void;
+  'run-finished': (e: RunEvent) => void;
+  'chat-message': (e: ChatMessageEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -280,6 +444,19 @@ export interface ClientToServerEvents {
   'webrtc-ice-candidate': (p: { roomId: Id; candidate: RTCIceCandidateInit }, ack: AckFn<object>) => void;
   'end-interview': (p: { roomId: Id }, ack: AckFn<InterviewResponse>) => void;
   'watch-presence': (p: { userIds: Id[] }, ack: AckFn<{ presence: PresenceInfo[] }>) => void;
+  'start-round': (p: { roomId: Id; questionIds: Id[] }, ack: AckFn<InterviewResponse>) => void;
+  'workspace-open': (p: { roomId: Id; round?: number }, ack: AckFn<WorkspaceAck>) => void;
+  'workspace-push': (
+    p: { roomId: Id; round?: number; version: number; updates: UpdateJSON[] },
+    ack: AckFn<{ version: number }>,
+  ) => void;
+  'workspace-pull': (
+    p: { roomId: Id; round?: number; version: number },
+    ack: AckFn<{ version: number; updates: UpdateJSON[] }>,
+  ) => void;
+  'workspace-language': (p: { roomId: Id; round?: number; language: Language }, ack: AckFn<WorkspaceAck>) => void;
+  'workspace-cursor': (p: { roomId: Id; round?: number; anchor: number; head: number }, ack: AckFn<object>) => void;
+  'chat-message': (p: { roomId: Id; text: string }, ack: AckFn<{ message: ChatMessage }>) => void;
 }
 
 // ---- v2: finding partners (quick match, schedules), push, trust ----

@@ -2,6 +2,7 @@
 // same origin with the session cookie; failures are thrown as ApiError.
 import type {
   AuthResponse,
+  ChatPage,
   CreateInterviewResponse,
   Difficulty,
   ExperienceLevel,
@@ -20,6 +21,10 @@ import type {
   ProfileUpdate,
   QuestionsResponse,
   RtcConfigResponse,
+  RunInput,
+  RunResponse,
+  RunsResponse,
+  RuntimesResponse,
 } from '../types';
 import { ApiError, errorFromResponse } from './errors';
 import type {
@@ -163,4 +168,15 @@ export const api = {
     request<FeedbackResponse>('POST', `/interviews/${encodeURIComponent(roomId)}/feedback`, b),
   stats: (scope: 'me' | 'all' = 'me') => request<InvitationStats>('GET', '/stats/invitations', undefined, { scope }),
   rtcConfig: () => request<RtcConfigResponse>('GET', '/rtc/config'),
+  /** What this server can run (v2). */
+  runtimes: () => request<RuntimesResponse>('GET', '/runtimes'),
+  /** Starts a run (202); `language` and `code` default to the round's document on the server. */
+  startRun: (roomId: Id, b: RunInput) => request<RunResponse>('POST', `/interviews/${encodeURIComponent(roomId)}/runs`, b),
+  /** Runs of the interview, newest first (participants, also after the end). */
+  runs: (roomId: Id) => request<RunsResponse>('GET', `/interviews/${encodeURIComponent(roomId)}/runs`),
+  run: (roomId: Id, runId: Id) =>
+    request<RunResponse>('GET', `/interviews/${encodeURIComponent(roomId)}/runs/${encodeURIComponent(runId)}`),
+  /** One page of the chat, oldest first; `after` is the previous page's `nextCursor`. */
+  chat: (roomId: Id, q: { after?: string | null; limit?: number } = {}) =>
+    request<ChatPage>('GET', `/interviews/${encodeURIComponent(roomId)}/chat`, undefined, { ...q }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineFrom, formatCountdown, formatElapsed, remainingMs, speakCountdown } from './countdown';
+import { deadlineFrom, elapsedFrom, formatCountdown, formatElapsed, receivedAt, remainingMs, speakCountdown } from './countdown';
 
 describe('countdown from the server expiresInMs', () => {
   it('puts the deadline on the monotonic clock at receipt', () => {
@@ -37,5 +37,18 @@ describe('countdown from the server expiresInMs', () => {
     expect(formatElapsed(65_500)).toBe('01:05');
     expect(formatElapsed(3_725_000)).toBe('1:02:05');
     expect(formatElapsed(-5)).toBe('00:00');
+  });
+});
+
+describe('elapsed time from the server elapsedMs', () => {
+  it('ticks on from when the object was first seen, the same for every later reader', () => {
+    let clock = 1000;
+    const round = { elapsedMs: 60_000 };
+    expect(receivedAt(round, () => clock)).toBe(1000);
+    clock = 4000;
+    expect(receivedAt(round, () => clock)).toBe(1000);
+    expect(elapsedFrom(round.elapsedMs, 1000, clock)).toBe(63_000);
+    expect(receivedAt({ elapsedMs: 60_000 }, () => clock)).toBe(4000);
+    expect(elapsedFrom(null, 1000, clock)).toBeNull();
   });
 });

@@ -79,3 +79,25 @@ export function useNow(tickMs = 1000): number {
   }, [tickMs]);
   return now;
 }
+
+const firstSeen = new WeakMap<object, number>();
+
+/**
+ * When this page first saw `obj` (a server object with a count such as
+ * `elapsedMs`), on the monotonic clock: the count is ticked on from then, and a
+ * component that mounts later sees the same moment.
+ */
+export function receivedAt(obj: object, now: MonotonicClock = monotonicNow): number {
+  let at = firstSeen.get(obj);
+  if (at === undefined) {
+    at = now();
+    firstSeen.set(obj, at);
+  }
+  return at;
+}
+
+/** The server's `elapsedMs`, received at `receivedAtMs`, as of `now` (both monotonic); null when there is none. */
+export function elapsedFrom(elapsedMs: number | null | undefined, receivedAtMs: number, now: number): number | null {
+  if (elapsedMs == null || !Number.isFinite(elapsedMs)) return null;
+  return Math.max(0, elapsedMs + (now - receivedAtMs));
+}

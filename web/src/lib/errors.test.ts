@@ -34,6 +34,12 @@ describe('error mapping', () => {
     expect(errorFromAck({}).code).toBe('internal');
   });
 
+  it('maps 503 to unavailable (a sandbox missing or full) and says when to retry', () => {
+    const e = errorFromResponse(503, null, '30');
+    expect(e.code).toBe('unavailable');
+    expect(describeError(e)).toBe('That cannot run right now. Try again in 30 seconds.');
+  });
+
   it('parses Retry-After as seconds', () => {
     expect(parseRetryAfter('10')).toBe(10);
     expect(parseRetryAfter(null)).toBeNull();

@@ -24,6 +24,7 @@ const FALLBACK_BY_STATUS: Record<number, ErrorCode> = {
   410: 'invitation_expired',
   413: 'payload_too_large',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 function isErrorBody(v: unknown): v is ErrorBody {
@@ -86,6 +87,8 @@ export function defaultMessage(code: ErrorCode): string {
       return 'That person is busy right now. Try again later or pick someone else.';
     case 'rate_limited':
       return 'Too many requests. Please wait a moment.';
+    case 'unavailable':
+      return 'That cannot run right now.';
     case 'payload_too_large':
       return 'That is too large to send.';
     case 'validation_failed':
@@ -100,8 +103,8 @@ export function defaultMessage(code: ErrorCode): string {
 /** The sentence to show a person for any thrown value. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.code === 'rate_limited' && err.retryAfterSeconds != null) {
-      const base = err.message || defaultMessage('rate_limited');
+    if ((err.code === 'rate_limited' || err.code === 'unavailable') && err.retryAfterSeconds != null) {
+      const base = err.message || defaultMessage(err.code);
       return `${base.replace(/\.?$/, '.')} Try again in ${formatSeconds(err.retryAfterSeconds)}.`;
     }
     // The server's message is written for a person; "internal" never carries internals.

@@ -1,4 +1,4 @@
-import type { Interview, Partner, Schedule } from '../types';
+import type { Interview, Partner, Run, Schedule } from '../types';
 
 export function makeInterview(over: Partial<Interview> = {}): Interview {
   return {
@@ -53,6 +53,27 @@ export function makeSchedule(over: Partial<Schedule> = {}): Schedule {
     respondedAt: null,
     roomId: null,
     sequence: 0,
+    ...over,
+  };
+}
+
+export function makeRun(over: Partial<Run> = {}): Run {
+  return {
+    id: 'run-1',
+    roomId: 'room-1',
+    round: 1,
+    by: { id: 'bob', name: 'Bob' },
+    language: 'python',
+    status: 'finished',
+    verdict: 'passed',
+    exitCode: 0,
+    stdout: '',
+    stderr: '',
+    truncated: false,
+    tests: [],
+    durationMs: 120,
+    createdAt: '2026-11-23T19:10:00.000Z',
+    finishedAt: '2026-11-23T19:10:01.000Z',
     ...over,
   };
 }

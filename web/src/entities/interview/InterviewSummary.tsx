@@ -1,9 +1,15 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Interview } from '../../types';
+import type { Interview, InterviewOrigin } from '../../types';
 import { DifficultyBadge } from '../../components/DifficultyBadge';
 import { myRole, partnerOf } from './model';
 import { durationOf, outcomeOf } from './outcome';
+
+const ORIGIN_LABELS: Record<InterviewOrigin, string> = {
+  invitation: 'Invitation',
+  match: 'Quick match',
+  schedule: 'Schedule',
+};
 
 /**
  * An interview that is over (or never happened): outcome, role, times and
@@ -34,8 +40,20 @@ export function InterviewSummary({
       <dl className="facts">
         <div>
           <dt>Your role</dt>
-          <dd>{myRole(interview, meId) === 'interviewer' ? 'Interviewer' : 'Candidate'}</dd>
+          <dd>
+            {(interview.rounds ?? []).length > 1
+              ? 'Interviewer and candidate (you switched roles)'
+              : myRole(interview, meId) === 'interviewer'
+                ? 'Interviewer'
+                : 'Candidate'}
+          </dd>
         </div>
+        {interview.origin && (
+          <div>
+            <dt>Arranged by</dt>
+            <dd>{ORIGIN_LABELS[interview.origin] ?? interview.origin}</dd>
+          </div>
+        )}
         <div>
           <dt>Invited</dt>
           <dd>{new Date(interview.createdAt).toLocaleString()}</dd>

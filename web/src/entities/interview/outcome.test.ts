@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeInterview } from '../../test/fixtures';
-import { acceptsFeedback, isFinal, isLive, myRole, partnerOf } from './model';
+import { acceptsFeedback, currentRound, isFinal, isLive, maySwitchRoles, myRole, partnerOf } from './model';
 import { durationOf, outcomeOf } from './outcome';
 
 describe('interview outcome', () => {
@@ -23,6 +23,37 @@ describe('interview outcome', () => {
           detail: 'The invitation was closed.',
           tone: 'neutral',
         });
+  });
+
+  it('names who was missing from an abandoned interview (v2 absent)', () => {
+    const noShow = makeInterview({ status: 'abandoned', reason: 'no_show', absent: 'bob' });
+    expect(outcomeOf(noShow, 'alice').detail).toBe('Bob did not join the room in time (no-show).');
+    expect(outcomeOf(noShow, 'bob').detail).toBe('You did not join the room in time (no-show).');
+    const left = makeInterview({ status: 'abandoned', reason: 'left', absent: 'alice' });
+    expect(outcomeOf(left, 'bob').detail).toBe('Alice left the room and did not come back in time.');
+  });
+
+  it('takes the role from the current round: round 2 swaps it', () => {
+    const round = (number: number, interviewer: 'alice' | 'bob') => ({
+      number,
+      interviewer: interviewer === 'alice' ? { id: 'alice', name: 'Alice' } : { id: 'bob', name: 'Bob' },
+      candidate: interviewer === 'alice' ? { id: 'bob', name: 'Bob' } : { id: 'alice', name: 'Alice' },
+      questions: [],
+      startedAt: null,
+      endedAt: null,
+      elapsedMs: null,
+      plannedMinutes: 30,
+    });
+    const one = makeInterview({ status: 'in_progress', rounds: [round(1, 'alice')] });
+    expect(myRole(one, 'alice')).toBe('interviewer');
+    expect(maySwitchRoles(one, 'bob')).toBe(true);
+    expect(maySwitchRoles(one, 'alice')).toBe(false);
+    const two = makeInterview({ status: 'in_progress', rounds: [round(1, 'alice'), round(2, 'bob')] });
+    expect(currentRound(two)?.number).toBe(2);
+    expect(myRole(two, 'alice')).toBe('candidate');
+    expect(myRole(two, 'bob')).toBe('interviewer');
+    expect(maySwitchRoles(two, 'alice')).toBe(false);
+    expect(maySwitchRoles({ ...one, status: 'completed' }, 'bob')).toBe(false);
   });
 
   it('knows roles, partners and when feedback is allowed', () => {

@@ -57,13 +57,28 @@ export function outcomeOf(iv: Interview, meId: string): OutcomeLabel {
       };
     case 'expired':
       return { label: 'Expired', detail: 'The invitation expired without an answer.', tone: 'neutral' };
-    case 'abandoned':
+    case 'abandoned': {
+      const who = absentName(iv, meId);
+      if (who && iv.reason === 'no_show')
+        return { label: 'Abandoned', detail: `${who} did not join the room in time (no-show).`, tone: 'bad' };
+      if (who && iv.reason === 'left')
+        return { label: 'Abandoned', detail: `${who} left the room and did not come back in time.`, tone: 'bad' };
       if (iv.reason === 'no_show')
         return { label: 'Abandoned', detail: 'Nobody met in the room in time (no-show).', tone: 'bad' };
       if (iv.reason === 'left')
         return { label: 'Abandoned', detail: 'A participant left the room and did not come back in time.', tone: 'bad' };
       return { label: 'Abandoned', detail: 'The interview was abandoned.', tone: 'bad' };
+    }
   }
+}
+
+/** "You" or the name of the participant an abandoned interview names as missing (v2 `absent`). */
+function absentName(iv: Interview, meId: string): string | null {
+  if (!iv.absent) return null;
+  if (iv.absent === meId) return 'You';
+  if (iv.absent === iv.inviter.id) return iv.inviter.name;
+  if (iv.absent === iv.invitee.id) return iv.invitee.name;
+  return null;
 }
 
 /** Minutes and seconds between two timestamps, or null. */

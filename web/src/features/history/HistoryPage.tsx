@@ -97,7 +97,12 @@ export function HistoryDetailPage() {
       )}
       {detail.data && (
         <>
-          <InterviewReport interview={detail.data.interview} feedback={detail.data.feedback ?? []} meId={user.id} />
+          <InterviewReport
+            interview={detail.data.interview}
+            feedback={detail.data.feedback ?? []}
+            workspaces={detail.data.workspaces ?? []}
+            meId={user.id}
+          />
           <TrustMenu user={partnerOf(detail.data.interview, user.id)} roomId={detail.data.interview.roomId} />
         </>
       )}

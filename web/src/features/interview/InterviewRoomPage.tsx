@@ -27,7 +27,7 @@ export function InterviewRoomPage() {
       </div>
     );
 
-  const { interview, feedback = [] } = detail.data;
+  const { interview, feedback = [], workspaces = [] } = detail.data;
   if (isLive(interview.status)) return <LiveRoom key={roomId} interview={interview} meId={user.id} />;
   if (interview.status === 'pending') {
     const o = outcomeOf(interview, user.id);
@@ -41,7 +41,7 @@ export function InterviewRoomPage() {
   }
   return (
     <div className="page narrow">
-      <InterviewReport interview={interview} feedback={feedback} meId={user.id} />
+      <InterviewReport interview={interview} feedback={feedback} workspaces={workspaces} meId={user.id} />
     </div>
   );
 }

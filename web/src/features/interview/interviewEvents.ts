@@ -1,6 +1,7 @@
-// interview-started and interview-ended are handled here, once for the whole
-// signed-in app: they update the cached interview (which the room page reads)
-// and the lists, and tell the user when they are not looking at that room.
+// interview-started, round-started and interview-ended are handled here, once
+// for the whole signed-in app: they update the cached interview (which the
+// room page reads: the round bar, roles, questions and hints follow it) and the
+// lists, and tell the user when they are not looking at that room.
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,7 +37,11 @@ export function useInterviewEvents(meId: string) {
         });
       }
     };
-    const offs = [listen(socket, 'interview-started', onStarted), listen(socket, 'interview-ended', onEnded)];
+    const offs = [
+      listen(socket, 'interview-started', onStarted),
+      listen(socket, 'round-started', onStarted),
+      listen(socket, 'interview-ended', onEnded),
+    ];
     return () => offs.forEach((off) => off());
   }, [qc, meId]);
 }

@@ -11,11 +11,11 @@ import { useCurrentUser } from '../auth/session';
 import { useInvitations } from '../invitations/InvitationsProvider';
 import { WaitingPanel } from '../invitations/WaitingPanel';
 import { PartnerCard } from './PartnerCard';
-import { QuestionPicker } from './QuestionPicker';
 import { statusOf, usePresence } from './presence';
 import { useActiveInterview } from '../../entities/interview/queries';
 import { QuickMatch } from '../quickmatch/QuickMatch';
 import { ScheduleDialog } from '../schedule/ScheduleDialog';
+import { QuestionPicker } from '../../entities/question/QuestionPicker';
 
 const PAGE_SIZE = 24;
 
@@ -147,7 +147,8 @@ export function FindMatchPage() {
       {scheduling && <ScheduleDialog partner={scheduling} onClose={() => setScheduling(null)} />}
       {picking && (
         <QuestionPicker
-          partner={picking}
+          title={`Choose questions for ${picking.name}`}
+          sendLabel="Send Invitation"
           onClose={() => setPicking(null)}
           onSend={async (ids) => {
             try {

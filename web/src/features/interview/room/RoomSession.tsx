@@ -1,5 +1,5 @@
 import { TrustMenu } from '../../trust/TrustMenu';
-import { myRole, partnerOf } from '../../../entities/interview/model';
+import { isLive, myRole, partnerOf } from '../../../entities/interview/model';
 import type { RoomPanelProps } from '../../../entities/interview/room';
 import { useSocketState } from '../../../lib/socket';
 import type { Interview } from '../../../types';
@@ -8,14 +8,18 @@ import { CallControls } from './CallControls';
 import { QuestionsPanel } from './QuestionsPanel';
 import { RoomHeader } from './RoomHeader';
 import { RoomNotices } from './RoomNotices';
+import { RoundBar } from './RoundBar';
+import { ChatPanel } from '../../chat/ChatPanel';
+import { WorkspaceArea } from './WorkspaceArea';
 import { useCallControls } from './useCallControls';
 import { useRoomConnection } from './useRoomConnection';
 import { VideoStage } from './VideoStage';
 
 /**
- * The room once the camera and microphone are settled: the header, the
- * connection status, the video stage and beside it the panels (each a
- * component taking RoomPanelProps), and the call controls.
+ * The room once the camera and microphone are settled: the header, the round
+ * bar, the connection status, the shared code with its runs and beside it the
+ * video and the panels (each a component taking RoomPanelProps: questions,
+ * chat), and the call controls.
  */
 export function RoomSession({
   interview,
@@ -57,10 +61,13 @@ export function RoomSession({
         {status.text}
       </p>
       <RoomNotices roomId={roomId} snap={snap} conn={conn} />
+      <RoundBar {...panel} />
       <div className="room-body">
-        <VideoStage stream={stream} remoteStream={snap?.remoteStream ?? null} partnerName={partner.name} controls={controls} />
+        <WorkspaceArea {...panel} />
         <div className="room-side">
+          <VideoStage stream={stream} remoteStream={snap?.remoteStream ?? null} partnerName={partner.name} controls={controls} />
           <QuestionsPanel {...panel} />
+          <ChatPanel {...panel} live={isLive(interview.status)} />
         </div>
       </div>
       <CallControls roomId={roomId} controls={controls} />

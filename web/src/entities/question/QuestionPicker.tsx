@@ -1,17 +1,25 @@
-// Choose 1 to 5 questions for an invitation (the chooser is shared with scheduling).
+// Choose 1 to 5 questions in a dialog: for an invitation (Find Match) and for the next round of
+// an interview (Switch roles). The list itself is QuestionChooser, shared with scheduling.
 import { useState, type FormEvent } from 'react';
 import { Modal } from '../../components/Modal';
-import { QuestionChooser } from '../../entities/question/QuestionChooser';
 import { describeError } from '../../lib/errors';
-import type { Partner, Question } from '../../types';
+import type { Question } from '../../types';
+import { QuestionChooser } from './QuestionChooser';
+
+export { MAX_QUESTIONS } from './QuestionChooser';
 
 interface Props {
-  partner: Partner;
+  /** The dialog's title (its accessible name). */
+  title: string;
+  /** The submit button's label, and its label while `onSend` runs. */
+  sendLabel: string;
+  sendingLabel?: string;
   onClose: () => void;
+  /** Throws to say why the questions were not taken; the dialog shows it. */
   onSend: (questionIds: string[]) => Promise<void>;
 }
 
-export function QuestionPicker({ partner, onClose, onSend }: Props) {
+export function QuestionPicker({ title, sendLabel, sendingLabel = 'Sending…', onClose, onSend }: Props) {
   const [selected, setSelected] = useState<Question[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +41,7 @@ export function QuestionPicker({ partner, onClose, onSend }: Props) {
   }
 
   return (
-    <Modal title={`Choose questions for ${partner.name}`} onClose={onClose} className="picker-dialog" initialFocus="#picker-q">
+    <Modal title={title} onClose={onClose} className="picker-dialog" initialFocus="#picker-q">
       <form onSubmit={submit} noValidate>
         <QuestionChooser selected={selected} onChange={setSelected} />
         {error && (
@@ -46,7 +54,7 @@ export function QuestionPicker({ partner, onClose, onSend }: Props) {
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={sending || selected.length === 0}>
-            {sending ? 'Sending…' : 'Send Invitation'}
+            {sending ? sendingLabel : sendLabel}
           </button>
         </div>
       </form>
