@@ -73,15 +73,16 @@ private:
         : owner_(owner), handler_(std::move(handler)), work_(boost::asio::make_work_guard(handler_)), f_(std::move(f)) {
       this->ticket = ticket;
     }
-    bool run() noexcept override {
+    std::exception_ptr run() noexcept override {
+      error_ = nullptr;
+      if constexpr (!std::is_void_v<Result>) value_.reset();
       try {
         if constexpr (std::is_void_v<Result>) f_();
         else value_.emplace(f_());
-        return true;
       } catch (...) {
         error_ = std::current_exception();
-        return false;
       }
+      return error_;
     }
     void answer(std::exception_ptr failure) noexcept override {
       if (failure) {

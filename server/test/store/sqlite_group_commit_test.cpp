@@ -26,15 +26,16 @@ using store::sqlite::transaction;
 // A store call for the runner: runs `body`, records what the runner told it.
 struct recorded_call final : store::batch_call {
   explicit recorded_call(std::function<void()> b) : body(std::move(b)) {}
-  bool run() noexcept override {
+  std::exception_ptr run() noexcept override {
+    ++runs;
     ran = true;
+    error = nullptr;
     try {
       body();
-      return true;
     } catch (...) {
       error = std::current_exception();
-      return false;
     }
+    return error;
   }
   void answer(std::exception_ptr failure) noexcept override {
     ++answers;
@@ -60,6 +61,7 @@ struct recorded_call final : store::batch_call {
 
   std::function<void()> body;
   bool ran = false;
+  int runs = 0;
   int answers = 0;
   std::exception_ptr error;
 };
@@ -243,23 +245,46 @@ TEST_F(sqlite_group_commit, a_busy_commit_fails_every_call_that_wrote_or_read_af
   EXPECT_EQ(notes(*db), (std::vector<std::string>{"after"}));
 }
 
-TEST_F(sqlite_group_commit, a_batch_that_cannot_begin_fails_every_call_without_running_it) {
+TEST_F(sqlite_group_commit, reads_do_not_wait_for_another_writer_and_a_batch_without_the_write_lock_fails_from_its_first_write) {
   const database_options options{.busy_timeout = std::chrono::milliseconds(50)};
   auto db = open(options);
+  insert(*db, "x");
   database other(path_, options);
   other.exec("BEGIN IMMEDIATE"); // another node holds the write lock
   group_commit runner(*db);
   batch b;
+  b.add([&] { EXPECT_EQ(notes(*db).size(), 1u); });
   b.add([&] { insert(*db, "a"); });
   b.add([&] { insert(*db, "b"); });
-  EXPECT_EQ(runner.run_batch(b.view), 2u);
-  for (auto& c : b.calls) {
-    EXPECT_FALSE(c->ran);
-    EXPECT_EQ(c->answers, 1);
-    EXPECT_TRUE(c->busy_failure()) << c->what();
-  }
+  b.add([&] { notes(*db); });
+  EXPECT_EQ(runner.run_batch(b.view), 4u);
+  EXPECT_FALSE(b[0].error) << b[0].what();
+  EXPECT_TRUE(b[1].busy_failure()) << b[1].what();
+  EXPECT_FALSE(b[2].ran);
+  EXPECT_TRUE(b[2].busy_failure()) << b[2].what();
+  EXPECT_FALSE(b[3].ran);
+  EXPECT_TRUE(b[3].busy_failure()) << b[3].what();
+  for (auto& c : b.calls) EXPECT_EQ(c->answers, 1);
   other.exec("ROLLBACK");
-  EXPECT_TRUE(notes(*db).empty());
+  EXPECT_EQ(notes(*db), (std::vector<std::string>{"x"}));
+}
+
+TEST_F(sqlite_group_commit, a_first_write_that_finds_its_snapshot_stale_starts_the_batch_over_and_runs_again) {
+  auto db = open();
+  database other(path_);
+  group_commit runner(*db);
+  batch b;
+  b.add([&] { EXPECT_TRUE(notes(*db).empty()); }); // the batch's snapshot: no notes
+  b.add([&] { other.exec("INSERT INTO notes (body) VALUES ('from another node')"); });
+  b.add([&] {
+    transaction tx(*db);
+    insert(*db, "mine, counted " + std::to_string(notes(*db).size()));
+    tx.commit();
+  });
+  EXPECT_EQ(runner.run_batch(b.view), 3u);
+  for (auto& c : b.calls) EXPECT_FALSE(c->error) << c->what();
+  EXPECT_EQ(b[2].runs, 2);
+  EXPECT_EQ(notes(*db), (std::vector<std::string>{"from another node", "mine, counted 1"}));
 }
 
 TEST_F(sqlite_group_commit, a_batch_takes_at_most_max_calls_and_stops_taking_calls_when_its_time_is_spent) {

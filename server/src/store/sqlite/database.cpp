@@ -134,8 +134,8 @@ void database::rollback_to(std::string_view name) {
   release(name);
 }
 
-void database::begin_batch() {
-  run("BEGIN IMMEDIATE");
+void database::begin_batch(bool immediate) {
+  run(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
   batch_ = true;
 }
 void database::commit_batch() {

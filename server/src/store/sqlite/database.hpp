@@ -84,9 +84,10 @@ public:
   int user_version();
 
   // Group commit (group_commit.hpp): between begin_batch() and commit_batch() or
-  // rollback_batch() everything runs in one IMMEDIATE transaction and each `transaction` is a
-  // savepoint inside it. commit_batch() throws on failure, after rolling the batch back.
-  void begin_batch();
+  // rollback_batch() everything runs in one transaction (DEFERRED: it takes the write lock at
+  // its first write; IMMEDIATE: at once, waiting out the busy timeout) and each `transaction`
+  // is a savepoint inside it. commit_batch() throws on failure, after rolling the batch back.
+  void begin_batch(bool immediate);
   void commit_batch();
   void rollback_batch() noexcept;
   bool in_batch() const { return batch_; }
