@@ -66,7 +66,8 @@ asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realt
 
 int serve(const config& cfg, const std::string& argv0) {
   asio::io_context io{1};
-  auto db = store::create_store(cfg.db);
+  // Alone (no --redis), the node holds its SQLite file exclusively; nodes sharing one need locks.
+  auto db = store::create_store(cfg.db, {.exclusive = !cfg.redis});
   db->migrate();
   // SQLite: 1 thread and group commit; PostgreSQL: its pool, each call committing by itself.
   services::db_executor executor{db->preferred_threads(), db->batching()};
