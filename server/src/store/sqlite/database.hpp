@@ -112,7 +112,8 @@ private:
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called. Inside a
 // batch: SAVEPOINT, RELEASE and ROLLBACK TO, so a transaction left uncommitted undoes only its
-// own changes.
+// own changes. Store calls open transactions only through this class: a BEGIN or COMMIT of
+// their own would fail inside a batch.
 class transaction {
 public:
   explicit transaction(database& db);
