@@ -17,7 +17,8 @@ if [ ! -f "$SEED/seed.db" ]; then
   "$B/mockmate" admin create-users --count 800 --db "sqlite:$SEED/seed.db" --out "$SEED/tokens.txt" 2>/dev/null
 fi
 W=$(mktemp -d "$DIR/mockmate-cycle.XXXXXX")
-trap 'rm -rf "$W"' EXIT
+PID=""
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$W"' EXIT
 cp "$SEED/seed.db" "$W/db.sqlite"
 : >"$W/out"
 taskset -c 0 "$B/mockmate" serve --listen 127.0.0.1:0 --db "sqlite:$W/db.sqlite" --invitation-rate-limit 0 \
@@ -33,6 +34,7 @@ taskset -c 1 "$B/mockmate-load" --scenario invite --url "$URL" --tokens "$SEED/t
 f1=$(faults)
 gauges=$(curl -s "$URL/metrics" | grep -E '^mockmate_db_(commits|batches|batched_calls) ' | tr '\n' ' ' || true)
 kill "$PID"; wait "$PID" 2>/dev/null || true
+PID=""
 node -e '
 const [file, faults, label, gauges] = process.argv.slice(1);
 const r = JSON.parse(require("fs").readFileSync(file, "utf8"));
