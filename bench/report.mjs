@@ -1,5 +1,6 @@
 // Turns the generator's JSON lines into bench/results/latest.json, latest.md (figure, mockmate,
-// peer, ratio) and latency.svg (latency against offered load, both servers).
+// peer, ratio; mockmate with its database on tmpfs beside, when run) and latency.svg (latency
+// against offered load, both servers).
 //
 //   node bench/report.mjs RESULTS.jsonl OUT_DIR [note]
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,8 +14,11 @@ const by = Object.fromEntries(servers.map((s) => [s, Object.fromEntries(["idle",
 
 // The highest invite rate both servers held, to compare latencies at the same load.
 const heldRates = (r) => new Set((r.steps ?? []).filter((s) => s.held).map((s) => s.rate));
-const common = [...heldRates(by.mockmate.invite)].filter((x) => heldRates(by.peer.invite).has(x)).sort((a, b) => b - a)[0];
+// (When neither held any, the lowest rate offered.)
+const common = [...heldRates(by.mockmate.invite)].filter((x) => heldRates(by.peer.invite).has(x)).sort((a, b) => b - a)[0] ??
+  (by.mockmate.invite.steps ?? [])[0]?.rate;
 const stepAt = (r, rate) => (r.steps ?? []).find((s) => s.rate === rate);
+const cpuPerCycleMs = (st) => (st && st.completed ? (st.serverCpuSeconds * 1000) / st.completed : null);
 const commonSignal = [...heldRates(by.mockmate.signal)].filter((x) => heldRates(by.peer.signal).has(x)).sort((a, b) => b - a)[0];
 
 const figures = [
@@ -25,6 +29,7 @@ const figures = [
   [`invite: p50 at ${common ?? "-"}/s (ms)`, (s) => stepAt(by[s].invite, common)?.latency.p50Ms, "lower is better"],
   [`invite: p99 at ${common ?? "-"}/s (ms)`, (s) => stepAt(by[s].invite, common)?.latency.p99Ms, "lower is better"],
   [`invite: p99.9 at ${common ?? "-"}/s (ms)`, (s) => stepAt(by[s].invite, common)?.latency.p999Ms, "lower is better"],
+  [`invite: server CPU per cycle at ${common ?? "-"}/s (ms)`, (s) => cpuPerCycleMs(stepAt(by[s].invite, common)), "lower is better"],
   ["signal: highest relay rate held (msg/s)", (s) => by[s].signal.best?.held ? by[s].signal.best.relayedPerSecond : 0, "higher is better"],
   [`signal: relayed per server CPU-second at ${commonSignal ?? "-"} msg/s`, (s) => stepAt(by[s].signal, commonSignal)?.relayedPerServerCpuSecond, "higher is better"],
   ["signal: relayed per server CPU-second at its highest held rate", (s) => by[s].signal.best?.relayedPerServerCpuSecond, "higher is better"],
@@ -41,6 +46,8 @@ const rows = figures.map(([name, get, better]) => {
   return { figure: name, mockmate: m ?? null, peer: p ?? null, ratio, better };
 });
 
+const tmpfsInvite = find("invite", "mockmate-tmpfs");
+
 const when = new Date().toISOString();
 const md = [
   `# Benchmark: mockmate vs the Node/socket.io reference peer`,
@@ -51,9 +58,10 @@ const md = [
   `| --- | ---: | ---: | ---: | --- |`,
   ...rows.map((r) => `| ${r.figure} | ${fmt(r.mockmate)} | ${fmt(r.peer)} | ${r.ratio == null ? "n/a" : r.ratio.toFixed(2)} | ${r.better} |`),
   ``,
-  `Invite steps (offered rate: p50 / p99 ms, completed/sent):`,
+  ...(tmpfsInvite.steps ? [`mockmate with its SQLite on tmpfs instead (beside, not the default): invite held up to ${fmt(tmpfsInvite.maxRateHeld)}/s, server CPU per cycle at ${common ?? "-"}/s ${fmt(cpuPerCycleMs(stepAt(tmpfsInvite, common)))} ms.`, ``] : []),
+  `Invite steps (offered rate: p50 / p99 ms, completed/sent, server CPU per cycle):`,
   ``,
-  ...servers.map((s) => `- ${s}: ` + (by[s].invite.steps ?? []).map((st) => `${st.rate}/s: ${fmt(st.latency.p50Ms)} / ${fmt(st.latency.p99Ms)} (${st.completed}/${st.sent})${st.held ? "" : " not held"}`).join("; ")),
+  ...[...servers, ...(tmpfsInvite.steps ? ["mockmate-tmpfs"] : [])].map((s) => `- ${s === "mockmate-tmpfs" ? "mockmate, SQLite on tmpfs (beside)" : s}: ` + ((s === "mockmate-tmpfs" ? tmpfsInvite : by[s].invite).steps ?? []).map((st) => `${st.rate}/s: ${fmt(st.latency.p50Ms)} / ${fmt(st.latency.p99Ms)} (${st.completed}/${st.sent}, ${fmt(cpuPerCycleMs(st))} ms CPU/cycle)${st.held ? "" : " not held"}`).join("; ")),
   ``,
   `Signal steps (offered msg/s: relayed/s, relayed per server CPU-s, p99 ms):`,
   ``,

@@ -7,10 +7,14 @@
 #   QUICK=1 bench/run.sh    small N, short windows: under 3 minutes
 #
 # Each server runs pinned to CPU 0 (taskset -c 0), the generator on CPU 1. mockmate gets a
-# fresh SQLite database in a temporary folder (BENCH_DB_DIR, default /dev/shm: on a disk every
-# commit waits for fsync, see docs/performance.md),
-# --invitation-rate-limit 0, and users made by `mockmate admin create-users`; the peer reads the
-# same tokens file. Every server is started fresh for each scenario and stopped by its pid.
+# fresh SQLite database in a temporary folder on a disk (BENCH_DB_DIR, default /var/tmp: the
+# default configuration, every commit on disk; see docs/performance.md), --invitation-rate-limit 0,
+# and users made by `mockmate admin create-users` (in /dev/shm, then copied: three commits per
+# user would take minutes on a disk); the peer reads the same tokens file. With BENCH_TMPFS=1
+# (the default when /dev/shm exists) mockmate's invite scenario runs once more with its database
+# in /dev/shm, shown beside. SCENARIOS picks scenarios (default "idle invite signal storm"),
+# INVITE_RATES and P99_LIMIT_MS (default 50) override the invite steps and what "held" means.
+# Every server is started fresh for each scenario and stopped by its pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,20 +50,25 @@ FD_ROOM=$(( $(ulimit -n) - 100 ))
 
 if [ "$QUICK" = 1 ]; then
   IDLE_N=3000;  IDLE_WINDOW=4; PING=1
-  INVITE_PAIRS=400; INVITE_RATES=100,300,1000,2000,4000; STEP=2
+  INVITE_PAIRS=400; INVITE_RATES=${INVITE_RATES:-100,300,1000,2000,4000}; STEP=2
   SIGNAL_PAIRS=50;  SIGNAL_RATES=1000,3000,10000,20000,40000
   STORM_N=3000; SOURCE_ADDRS=4; TIMEOUT=30
 else
   IDLE_N=${IDLE_N:-$(( FD_ROOM < 20000 ? FD_ROOM : 20000 ))}; IDLE_WINDOW=20; PING=5
-  INVITE_PAIRS=2000; INVITE_RATES=100,300,1000,2000,3000,5000,7500,10000; STEP=5
+  INVITE_PAIRS=2000; INVITE_RATES=${INVITE_RATES:-100,300,1000,2000,3000,5000,7500,10000}; STEP=5
   SIGNAL_PAIRS=500;  SIGNAL_RATES=1000,3000,10000,20000,40000,60000,80000,100000
   STORM_N=${STORM_N:-$(( FD_ROOM < 20000 ? FD_ROOM : 20000 ))}; SOURCE_ADDRS=16; TIMEOUT=120
 fi
 USERS=$(( IDLE_N > STORM_N ? IDLE_N : STORM_N ))
 if (( USERS < 2 * (INVITE_PAIRS + SIGNAL_PAIRS) )); then USERS=$(( 2 * (INVITE_PAIRS + SIGNAL_PAIRS) )); fi
 
-DEFAULT_DB_DIR=/dev/shm; [ -d /dev/shm ] && [ -w /dev/shm ] || DEFAULT_DB_DIR=${TMPDIR:-/tmp}
-WORK=$(mktemp -d "${BENCH_DB_DIR:-$DEFAULT_DB_DIR}/mockmate-bench.XXXXXX")
+SCENARIOS=${SCENARIOS:-idle invite signal storm}
+P99_LIMIT_MS=${P99_LIMIT_MS:-50} # an invite step is held when p99 stays under it (a higher limit: see every step)
+SHM=""; [ -d /dev/shm ] && [ -w /dev/shm ] && SHM=/dev/shm
+BENCH_TMPFS=${BENCH_TMPFS:-$([ -n "$SHM" ] && echo 1 || echo 0)}
+WORK=$(mktemp -d "${BENCH_DB_DIR:-/var/tmp}/mockmate-bench.XXXXXX")
+SHM_WORK=""; [ -n "$SHM" ] && SHM_WORK=$(mktemp -d "$SHM/mockmate-bench.XXXXXX")
+DB_FS=$(stat -f -c %T "$WORK")
 SERVER_PID=""
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
@@ -70,13 +79,18 @@ stop_server() {
     SERVER_PID=""
   fi
 }
-cleanup() { stop_server; rm -rf "$WORK"; }
+cleanup() { stop_server; rm -rf "$WORK" ${SHM_WORK:+"$SHM_WORK"}; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "bench: creating $USERS users" >&2
 DB="sqlite:$WORK/mockmate.db"
-"$MOCKMATE" admin create-users --count "$USERS" --db "$DB" --out "$WORK/tokens.txt"
+SEED_DIR=${SHM_WORK:-$WORK}
+"$MOCKMATE" admin create-users --count "$USERS" --db "sqlite:$SEED_DIR/seed.db" --out "$WORK/tokens.txt"
+[ ! -s "$SEED_DIR/seed.db-wal" ] || { echo "bench: the seed database kept a WAL" >&2; exit 1; }
+cp "$SEED_DIR/seed.db" "$WORK/mockmate.db" # create-users checkpoints and removes its WAL on exit
+[ -n "$SHM_WORK" ] && mv "$SEED_DIR/seed.db" "$SHM_WORK/mockmate.db"
+SHM_DB="sqlite:$SHM_WORK/mockmate.db"
 
 # Load-test settings for mockmate: no invitation rate limit, no per-connection message limit (the
 # signal scenario sends hundreds a second per socket); the connection cap (default 10,000) above
@@ -91,8 +105,9 @@ start_server() {
   local out="$WORK/$1.out"
   : >"$out"
   case "$1" in
-    mockmate)
-      taskset -c "$SERVER_CPU" "$MOCKMATE" serve --listen 127.0.0.1:0 --db "$DB" "${MOCKMATE_FLAGS[@]}" \
+    mockmate|mockmate-tmpfs)
+      local db=$DB; [ "$1" = mockmate-tmpfs ] && db=$SHM_DB
+      taskset -c "$SERVER_CPU" "$MOCKMATE" serve --listen 127.0.0.1:0 --db "$db" "${MOCKMATE_FLAGS[@]}" \
         --ping-interval "$PING" --ping-timeout 20 --log-level warn >"$out" 2>>"$WORK/mockmate.err" &
       ;;
     peer)
@@ -126,14 +141,22 @@ load() {
   stop_server
 }
 
+scenario() { # NAME SCENARIO: the generator's arguments for it
+  case "$2" in
+    idle) load "$1" idle --connections "$IDLE_N" --window-seconds "$IDLE_WINDOW" ;;
+    invite) load "$1" invite --pairs "$INVITE_PAIRS" --rates "$INVITE_RATES" --step-seconds "$STEP" --p99-limit-ms "$P99_LIMIT_MS" ;;
+    signal) load "$1" signal --user-offset $(( 2 * INVITE_PAIRS )) --pairs "$SIGNAL_PAIRS" --rates "$SIGNAL_RATES" --step-seconds "$STEP" ;;
+    storm) load "$1" storm --connections "$STORM_N" ;;
+  esac
+}
 for name in mockmate peer; do
-  load "$name" idle --connections "$IDLE_N" --window-seconds "$IDLE_WINDOW"
-  load "$name" invite --pairs "$INVITE_PAIRS" --rates "$INVITE_RATES" --step-seconds "$STEP"
-  load "$name" signal --user-offset $(( 2 * INVITE_PAIRS )) --pairs "$SIGNAL_PAIRS" --rates "$SIGNAL_RATES" --step-seconds "$STEP"
-  load "$name" storm --connections "$STORM_N"
+  for sc in $SCENARIOS; do scenario "$name" "$sc"; done
 done
+if [ "$BENCH_TMPFS" = 1 ] && [ -n "$SHM_WORK" ] && [[ " $SCENARIOS " == *" invite "* ]]; then
+  scenario mockmate-tmpfs invite
+fi
 
-node bench/report.mjs "$WORK/results.jsonl" "$RESULTS" "QUICK=$QUICK, mockmate's SQLite in $(dirname "$WORK")"
+node bench/report.mjs "$WORK/results.jsonl" "$RESULTS" "QUICK=$QUICK, mockmate's SQLite in $(dirname "$WORK") ($DB_FS)"
 if command -v rsvg-convert >/dev/null; then
   rsvg-convert -o "$RESULTS/latency.png" "$RESULTS/latency.svg" && rm -f "$RESULTS/latency.svg"
 fi

@@ -1,24 +1,59 @@
-// The database locked by another process (sqlite3 holding BEGIN EXCLUSIVE): writes are answered
-// quickly with 503 unavailable (Retry-After), concurrent requests do not pile up behind each
-// other, the server stays up, and service resumes as soon as the lock is released.
+// Who may lock the SQLite file. A lone node (no --redis) holds it exclusively
+// (PRAGMA locking_mode=EXCLUSIVE): another process cannot open it, and the node keeps serving.
+// Nodes that share the file (--redis) take SQLite's locks per transaction, so another process
+// (sqlite3 holding BEGIN EXCLUSIVE) can lock them out: writes are then answered quickly with
+// 503 unavailable (Retry-After), concurrent requests do not pile up behind each other, the
+// server stays up, and service resumes as soon as the lock is released.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer } from '../integration/lib/server.js';
 import { clientFor } from '../integration/lib/http.js';
 import { assertError, assertStatus } from '../integration/lib/shapes.js';
-import { holdExclusive } from './lib.js';
+import { TestRedis } from '../multinode/lib/cluster.js';
+import { holdExclusive, sqlite } from './lib.js';
 
 const T = { timeout: 120_000 };
 const FAST_MS = 2500;  // one refused request (SQLite's busy timeout may be waited once)
 const BURST = 12;
 
-describe('database locked by another process', () => {
-  let srv, c, lock;
+describe('a lone node owns its database file', () => {
+  let srv, c;
   before(async () => {
     srv = await startServer();
     c = clientFor(srv);
   });
-  after(async () => { lock?.kill(); await srv?.cleanup(); });
+  after(() => srv?.cleanup());
+
+  test('another process cannot open the file while the node runs, and the node keeps serving', T, async () => {
+    const u = await c.readyUser('Owner');
+    await assert.rejects(sqlite(srv.dbPath, 'SELECT count(*) FROM users;'), /database is locked/);
+    await assert.rejects(sqlite(srv.dbPath, 'BEGIN EXCLUSIVE; COMMIT;'), /database is locked/);
+    const res = await c.api('PUT', '/api/me/profile', { token: u.token, body: { headline: 'still mine' } });
+    assertStatus(res, 200);
+    await srv.stop();
+    assert.equal(await sqlite(srv.dbPath, `SELECT headline FROM users WHERE id = '${u.user.id}';`), 'still mine');
+    await srv.start();
+  });
+});
+
+describe('database locked by another process while nodes share it (--redis)', () => {
+  let srv, c, lock, redis, dir;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'mockmate-lock-'));
+    redis = new TestRedis(dir);
+    await redis.start();
+    srv = await startServer({ args: ['--redis', redis.url] });
+    c = clientFor(srv);
+  });
+  after(async () => {
+    lock?.kill();
+    await srv?.cleanup();
+    await redis?.stop().catch(() => {});
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
 
   test('writes get a fast 503 unavailable, a burst does not pile up, and service resumes after release', T, async () => {
     const users = [];

@@ -19,9 +19,11 @@ export async function holdExclusive(db) {
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stdin.write('.timeout 5000\nBEGIN EXCLUSIVE;\nSELECT \'locked\';\n');
+  // The marker is printed only by the SELECT, never by an error that quotes the statement.
+  child.stdin.write('.timeout 5000\nBEGIN EXCLUSIVE;\nSELECT \'lock-\' || \'held\';\n');
   const deadline = Date.now() + 10_000;
-  while (!out.includes('locked')) {
+  while (!out.includes('lock-held')) {
+    if (/Error/.test(out)) { child.kill('SIGKILL'); throw new Error(`could not take the lock: ${out}`); }
     if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`could not take the lock: ${out}`); }
     if (child.exitCode !== null) throw new Error(`sqlite3 exited: ${out}`);
     await new Promise((r) => setTimeout(r, 20));

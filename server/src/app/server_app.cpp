@@ -66,9 +66,11 @@ asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realt
 
 int serve(const config& cfg, const std::string& argv0) {
   asio::io_context io{1};
-  auto db = store::create_store(cfg.db);
+  // Alone (no --redis), the node holds its SQLite file exclusively; nodes sharing one need locks.
+  auto db = store::create_store(cfg.db, {.exclusive = !cfg.redis});
   db->migrate();
-  services::db_executor executor{db->preferred_threads()}; // SQLite: 1; PostgreSQL: its pool
+  // SQLite: 1 thread and group commit; PostgreSQL: its pool, each call committing by itself.
+  services::db_executor executor{db->preferred_threads(), db->batching()};
   // --redis: several nodes sharing the database and Redis act as one service.
   std::unique_ptr<bus::bus> events;
   bus::redis_bus* redis = nullptr;
@@ -129,6 +131,11 @@ int serve(const config& cfg, const std::string& argv0) {
   net::server server{io.get_executor(), router, net_options};
   counters.gauge("mockmate_open_connections", [&server] { return static_cast<double>(server.open_connections()); });
   counters.gauge("mockmate_sockets_connected", [&gateway] { return static_cast<double>(gateway.connected_sockets()); });
+  if (auto* batching = db->batching()) {
+    counters.gauge("mockmate_db_commits", [batching] { return static_cast<double>(batching->commits()); });
+    counters.gauge("mockmate_db_batches", [&executor] { return static_cast<double>(executor.batches()); });
+    counters.gauge("mockmate_db_batched_calls", [&executor] { return static_cast<double>(executor.batched_calls()); });
+  }
 
   auto bound = server.listen({asio::ip::make_address(cfg.listen_host), cfg.listen_port});
   if (!bound) throw std::runtime_error("cannot listen on " + cfg.listen_host + ":" + std::to_string(cfg.listen_port) + ": " +

@@ -7,6 +7,7 @@
 // exactly one of several racing calls wins, whatever the interleaving.
 #include "domain/error.hpp"
 #include "domain/types.hpp"
+#include "store/batching.hpp"
 
 #include <memory>
 #include <optional>
@@ -172,10 +173,18 @@ public:
   // How many threads the database executor should give this store: 1 for SQLite (one connection,
   // serialized), the connection pool's size for PostgreSQL (safe to call from that many at once).
   virtual std::size_t preferred_threads() const { return 1; }
+  // Group commit for the database executor, or null when each call commits by itself.
+  virtual batch_runner* batching() { return nullptr; }
+};
+
+struct open_options {
+  // SQLite: this process is the file's only user (PRAGMA locking_mode=EXCLUSIVE) and nothing
+  // else can open it while the store lives. `serve` sets it unless nodes share the file.
+  bool exclusive = false;
 };
 
 // `url`: "sqlite:PATH" (PATH's folder is created) or "postgresql://...". Throws std::runtime_error
 // for an unknown scheme or a database that cannot be opened (bad start-up configuration).
-std::unique_ptr<store> create_store(const std::string& url);
+std::unique_ptr<store> create_store(const std::string& url, const open_options& options = {});
 
 } // namespace mm::store

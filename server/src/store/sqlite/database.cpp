@@ -63,15 +63,32 @@ std::optional<std::int64_t> statement::opt_integer(int col) const {
 }
 double statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
 
-database::database(const std::string& path) {
+database::database(const std::string& path, const database_options& options) {
   const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     throw sqlite_error(msg, false);
   }
-  sqlite3_busy_timeout(db_, 2000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
+  sqlite3_commit_hook(
+      db_,
+      [](void* self) {
+        static_cast<database*>(self)->commits_.fetch_add(1, std::memory_order_relaxed);
+        return 0;
+      },
+      this);
+  try {
+    // The locking mode first: with WAL, EXCLUSIVE must be set before the first access to keep
+    // the WAL index in memory instead of a -shm file.
+    if (options.exclusive) exec("PRAGMA locking_mode=EXCLUSIVE");
+    exec(options.wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE");
+    exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  } catch (const sqlite_error& e) {
+    sqlite3_close(db_);
+    std::string hint = e.busy ? " (another process has it open" + std::string(options.exclusive ? "; this one needs it alone)" : ")") : "";
+    throw sqlite_error("cannot open database " + path + ": " + e.what() + hint, e.busy);
+  }
 }
 
 database::~database() {
@@ -105,17 +122,55 @@ int database::user_version() {
   return static_cast<int>(q.integer(0));
 }
 
-transaction::transaction(database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+void database::run(std::string_view sql) { query(sql).run(); }
+
+bool database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+std::int64_t database::total_changes() const { return sqlite3_total_changes64(db_); }
+
+void database::savepoint(std::string_view name) { run("SAVEPOINT " + std::string(name)); }
+void database::release(std::string_view name) { run("RELEASE " + std::string(name)); }
+void database::rollback_to(std::string_view name) {
+  run("ROLLBACK TO " + std::string(name));
+  release(name);
+}
+
+void database::begin_batch(bool immediate) {
+  run(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+  batch_ = true;
+}
+void database::commit_batch() {
+  try {
+    run("COMMIT");
+  } catch (const sqlite_error&) {
+    rollback_batch(); // a busy COMMIT leaves the transaction open
+    throw;
+  }
+  batch_ = false;
+}
+void database::rollback_batch() noexcept {
+  batch_ = false;
+  if (!in_transaction()) return;
+  try {
+    run("ROLLBACK");
+  } catch (...) {
+  }
+}
+
+transaction::transaction(database& db) : db_(db), savepoint_(db.in_batch()) {
+  if (savepoint_) db_.savepoint("mm_tx");
+  else db_.exec("BEGIN IMMEDIATE");
+}
 transaction::~transaction() {
-  if (!done_) {
-    try {
-      db_.exec("ROLLBACK");
-    } catch (...) {
-    }
+  if (done_) return;
+  try {
+    if (savepoint_) db_.rollback_to("mm_tx");
+    else db_.exec("ROLLBACK");
+  } catch (...) {
   }
 }
 void transaction::commit() {
-  db_.exec("COMMIT");
+  if (savepoint_) db_.release("mm_tx");
+  else db_.exec("COMMIT");
   done_ = true;
 }
 

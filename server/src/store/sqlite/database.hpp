@@ -4,6 +4,8 @@
 // infrastructure); SQLITE_BUSY past the busy timeout is flagged so callers can answer 503.
 #include "store/store_error.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -59,10 +61,20 @@ private:
   sqlite3_stmt* stmt_;
 };
 
+struct database_options {
+  // PRAGMA locking_mode=EXCLUSIVE: the connection locks the file at its first access and keeps
+  // it until it closes, so no other connection or process can open it (it gets SQLITE_BUSY);
+  // saves the lock system calls of every transaction and, with WAL, the shared-memory index.
+  bool exclusive = false;
+  bool wal = true; // journal_mode=WAL; false: the rollback journal (journal_mode=DELETE)
+  std::chrono::milliseconds busy_timeout{2000};
+};
+
 class database {
 public:
-  // Opens (creating) the file in WAL mode with synchronous=FULL, foreign keys and a busy timeout.
-  explicit database(const std::string& path);
+  // Opens (creating) the file with synchronous=FULL (every commit is on disk when it returns),
+  // foreign keys and the options' journal, locking mode and busy timeout.
+  explicit database(const std::string& path, const database_options& options = {});
   database(const database&) = delete;
   ~database();
 
@@ -71,12 +83,37 @@ public:
   void exec(const std::string& sql); // one or more statements, no results
   int user_version();
 
+  // Group commit (group_commit.hpp): between begin_batch() and commit_batch() or
+  // rollback_batch() everything runs in one transaction (DEFERRED: it takes the write lock at
+  // its first write; IMMEDIATE: at once, waiting out the busy timeout) and each `transaction`
+  // is a savepoint inside it. commit_batch() throws on failure, after rolling the batch back.
+  void begin_batch(bool immediate);
+  void commit_batch();
+  void rollback_batch() noexcept;
+  bool in_batch() const { return batch_; }
+  // Whether a transaction is open: SQLite ends one by itself on some errors (I/O, disk full).
+  bool in_transaction() const;
+  void savepoint(std::string_view name);   // SAVEPOINT name
+  void release(std::string_view name);     // RELEASE name: keeps its changes
+  void rollback_to(std::string_view name); // ROLLBACK TO name, then RELEASE name
+
+  std::int64_t total_changes() const;           // rows written by this connection so far
+  // Write transactions committed so far (SQLite's commit hook); readable from any thread.
+  std::uint64_t commits() const { return commits_.load(std::memory_order_relaxed); }
+
 private:
+  void run(std::string_view sql); // one cached statement, stepped to completion
+
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  bool batch_ = false;
+  std::atomic<std::uint64_t> commits_{0};
 };
 
-// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called.
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called. Inside a
+// batch: SAVEPOINT, RELEASE and ROLLBACK TO, so a transaction left uncommitted undoes only its
+// own changes. Store calls open transactions only through this class: a BEGIN or COMMIT of
+// their own would fail inside a batch.
 class transaction {
 public:
   explicit transaction(database& db);
@@ -86,6 +123,7 @@ public:
 
 private:
   database& db_;
+  bool savepoint_; // opened inside a batch
   bool done_ = false;
 };
 

@@ -13,7 +13,7 @@ namespace mm::store::sqlite {
 using domain::from_millis;
 using domain::to_millis;
 
-sqlite_store::sqlite_store(const std::string& path) : db_(path) {}
+sqlite_store::sqlite_store(const std::string& path, const database_options& options) : db_(path, options) {}
 
 void sqlite_store::migrate() {
   const auto steps = migrations();

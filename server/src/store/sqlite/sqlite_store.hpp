@@ -1,17 +1,20 @@
 #pragma once
 // The default backend: one SQLite connection, used from one thread at a time (the database
-// executor is a single thread for SQLite), so every transaction is serialized.
+// executor is a single thread for SQLite), so every transaction is serialized; through the
+// executor, concurrent calls share commits (group_commit.hpp).
 #include "store/sqlite/database.hpp"
+#include "store/sqlite/group_commit.hpp"
 #include "store/store.hpp"
 
 namespace mm::store::sqlite {
 
 class sqlite_store final : public store {
 public:
-  explicit sqlite_store(const std::string& path);
+  explicit sqlite_store(const std::string& path, const database_options& options = {});
 
   void migrate() override;
   bool healthy() override;
+  batch_runner* batching() override { return &batches_; }
 
   outcome<domain::user> create_user(const domain::user& u, const std::string& password_hash) override;
   std::optional<credentials> find_credentials(const std::string& email) override;
@@ -65,6 +68,7 @@ private:
   std::vector<domain::interview> rooms(const std::string& where_sql, const std::string& bound);
 
   database db_;
+  group_commit batches_{db_};
 };
 
 } // namespace mm::store::sqlite
