@@ -2,7 +2,7 @@
 // The fixture of the store suite: every TEST_P(store_suite, ...) runs once per backend
 // (backends.hpp) on an empty, migrated database, with helpers that build users, profiles and
 // invitations at chosen times. Instantiated once, in store_suite_test.cpp.
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "store/backends.hpp"
 #include "store/store.hpp"
 

@@ -184,8 +184,7 @@ TEST_P(store_suite, invitations_are_rate_limited_per_inviter_with_a_retry_after)
   const auto ada = add_user("ada"), bob = add_user("bob"), cy = add_user("cy");
   auto limited = [&](const domain::user& from, time_point now) {
     auto r = request(from, bob, now);
-    r.rate_limit = 3;
-    r.rate_window = 600s;
+    r.rate_limit = {3, 600s};
     return db().send_invitation(r);
   };
   for (auto at : {t0, t0 + 10s, t0 + 20s}) {
@@ -216,13 +215,11 @@ TEST_P(store_suite, refused_invitations_do_not_count_against_the_rate_limit) {
   const auto ada = add_user("ada"), bob = add_user("bob"), away = add_user("away", true, false);
   for (int i = 0; i < 5; ++i) {
     auto r = request(ada, away, t0 + std::chrono::seconds{i});
-    r.rate_limit = 2;
-    r.rate_window = 600s;
+    r.rate_limit = {2, 600s};
     EXPECT_EQ(db().send_invitation(r).error().code, errc::invitee_busy);
   }
   auto r = request(ada, bob, t0 + 10s);
-  r.rate_limit = 2;
-  r.rate_window = 600s;
+  r.rate_limit = {2, 600s};
   EXPECT_TRUE(db().send_invitation(r));
 }
 
