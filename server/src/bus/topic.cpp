@@ -1,12 +1,12 @@
 #include "bus/topic.hpp"
 
-namespace mm::bus {
-namespace {
+#include "domain/overloaded.hpp"
 
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
+namespace mm::bus {
+
+using domain::overloaded;
+
+namespace {
 
 std::optional<std::string_view> after(std::string_view text, std::string_view prefix) {
   if (!text.starts_with(prefix)) return std::nullopt;

@@ -1,18 +1,17 @@
 #include "cluster/cluster_message.hpp"
 
+#include "domain/overloaded.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace mm::cluster {
 
+using domain::overloaded;
+
 namespace json = boost::json;
 
 namespace {
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
 
 bus::message cluster(std::string event, json::object fields, const std::string& node) {
   fields["node"] = node;

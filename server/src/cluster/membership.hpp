@@ -8,7 +8,6 @@
 // - liveness: leases, and the takeover of a dead node.
 // Everything runs on the I/O executor; built by create_local_membership or
 // create_redis_membership (app/ chooses), started once before the executor runs.
-#include "bus/redis_bus.hpp"
 #include "domain/time.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -17,6 +16,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+
+namespace mm::bus {
+class redis_bus;
+}
 
 namespace mm::cluster {
 

@@ -1,8 +1,12 @@
 #include "cluster/redis_membership.hpp"
 
+#include "domain/overloaded.hpp"
+
 #include <spdlog/spdlog.h>
 
 namespace mm::cluster {
+
+using domain::overloaded;
 
 using namespace std::chrono_literals;
 
@@ -13,11 +17,6 @@ constexpr domain::milliseconds silent_after{15'000}; // a node unheard this long
 constexpr auto bye_grace = 5s;                       // a node stopping gracefully: its users' reload grace
 constexpr domain::milliseconds sync_every{3'000};    // at most one "sync" request per node this often
 constexpr auto release_delay = 3s;                   // a released place stays claimable this long
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
 
 } // namespace
 

@@ -1,15 +1,14 @@
 #include "realtime/delivery.hpp"
 
+#include "domain/overloaded.hpp"
+
 #include <boost/json/parse.hpp>
 
 namespace mm::realtime {
 
-namespace {
+using domain::overloaded;
 
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
+namespace {
 
 // "42[<event>,<payload>]": event names are ours (plain ASCII, nothing to escape), and "/" needs
 // no namespace in the header.

@@ -2,6 +2,7 @@
 
 #include "domain/enum_names.hpp"
 #include "domain/interview_rules.hpp"
+#include "domain/overloaded.hpp"
 #include "services/announcements.hpp"
 #include "services/deadline_notice.hpp"
 #include "services/presence_news.hpp"
@@ -14,6 +15,7 @@
 namespace mm::services {
 
 using boost::asio::awaitable;
+using domain::overloaded;
 
 namespace {
 
@@ -55,11 +57,6 @@ awaitable<void> abandon_now(context& ctx, std::string room_id) {
   if (iv && domain::is_active(iv->status) && iv->grace_deadline && *iv->grace_deadline > now)
     arm_grace(ctx, room_id, *iv->grace_deadline);
 }
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
 
 void arm(context& ctx, const deadline_notice& n) {
   std::visit(overloaded{
@@ -104,28 +101,29 @@ awaitable<void> restore_deadlines(context& ctx, bool reset_presence) {
   spdlog::info("restored {} invitation deadlines and {} room deadlines", pending.size(), graces.size());
 }
 
+namespace {
+// Acts on the entries due `slack` before `now`, one after the other: each is one store call, and
+// the store runs them one at a time anyway. A failure is logged and the sweep goes on; the next
+// pass tries that deadline again.
+awaitable<void> act_on_due(context& ctx, std::vector<store::timer_entry> entries, domain::time_point now,
+                           domain::milliseconds slack, awaitable<void> (*act)(context&, std::string), const char* what) {
+  for (auto& t : entries) {
+    if (t.at + slack > now) continue;
+    try {
+      co_await act(ctx, std::move(t.room_id));
+    } catch (const std::exception& e) {
+      spdlog::error("{} (sweep) failed: {}", what, e.what());
+    }
+  }
+}
+} // namespace
+
 awaitable<void> sweep_deadlines_once(context& ctx, domain::milliseconds slack) {
   const auto now = ctx.clock.now();
   auto pending = co_await ctx.executor.run([&] { return ctx.db.pending_deadlines(); });
   auto graces = co_await ctx.executor.run([&] { return ctx.db.grace_deadlines(); });
-  // One after the other: each is one store call, and the store runs them one at a time anyway.
-  // A failure is logged and the sweep goes on; the next pass tries that deadline again.
-  for (const auto& t : pending) {
-    if (t.at + slack > now) continue;
-    try {
-      co_await expire_now(ctx, t.room_id);
-    } catch (const std::exception& e) {
-      spdlog::error("invitation expiry (sweep) failed: {}", e.what());
-    }
-  }
-  for (const auto& t : graces) {
-    if (t.at + slack > now) continue;
-    try {
-      co_await abandon_now(ctx, t.room_id);
-    } catch (const std::exception& e) {
-      spdlog::error("room grace (sweep) failed: {}", e.what());
-    }
-  }
+  co_await act_on_due(ctx, std::move(pending), now, slack, expire_now, "invitation expiry");
+  co_await act_on_due(ctx, std::move(graces), now, slack, abandon_now, "room grace");
 }
 
 awaitable<void> sweep_deadlines(context& ctx, domain::milliseconds period) {

@@ -1,12 +1,12 @@
 #include "services/timer_key.hpp"
 
-namespace mm::services {
-namespace {
+#include "domain/overloaded.hpp"
 
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
+namespace mm::services {
+
+using domain::overloaded;
+
+namespace {
 
 std::optional<std::string> id_after(std::string_view text, std::string_view prefix) {
   if (!text.starts_with(prefix) || text.size() == prefix.size()) return std::nullopt;

@@ -11,6 +11,7 @@
 #include "services/deadlines.hpp"
 #include "services/service_set.hpp"
 #include "store/backends.hpp"
+#include "store/test_users.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -92,17 +93,9 @@ protected:
   // One pass of the deadline sweep at the fake clock's time (what the server does every second).
   void sweep() { run(services::sweep_deadlines_once(ctx, domain::milliseconds{0})); }
 
-  // A user with a complete, available profile unless told, straight in the store.
+  // A user with a complete profile, available unless told, straight in the store.
   domain::user add_user(const std::string& name, bool available = true) {
-    domain::user u{"u_" + name, name + "@example.com", name, clock.now() - 1h};
-    EXPECT_TRUE(db_->create_user(u, "hash-of-" + name));
-    domain::profile p;
-    p.target_role = "Backend engineer";
-    p.level = domain::experience_level::mid;
-    p.topics = {"graphs"};
-    p.available = available;
-    db_->put_profile(u.id, p);
-    return u;
+    return add_test_user(*db_, name, clock.now(), true, available);
   }
 
   services::invitation_request invitation_to(const domain::user& invitee) {
