@@ -138,8 +138,7 @@ awaitable<json::object> end_interview(event_context& g, socket_ptr s, json::valu
 awaitable<json::object> watch_presence(event_context& g, socket_ptr s, json::value payload) {
   auto r = services::parse_watch(payload);
   if (!r) co_return failure_ack(r.error());
-  g.sockets.watch(*s, r->user_ids);
-  auto presence = co_await g.services.profiles.presence_of(std::move(r->user_ids));
+  auto presence = co_await g.watching.watch(s, std::move(r->user_ids));
   json::array list;
   for (auto& p : presence) list.push_back(std::move(p));
   co_return ok({{"presence", std::move(list)}});

@@ -3,7 +3,7 @@
 // entry parses the payload, calls one service, and answers the acknowledgement with
 // {ok: true, ...} or {ok: false, error}. One dispatch function holds the single exception
 // boundary for every event. I/O executor only.
-#include "realtime/hub.hpp"
+#include "realtime/presence_watch.hpp"
 #include "realtime/room_places.hpp"
 #include "services/service_set.hpp"
 
@@ -15,8 +15,8 @@ namespace mm::realtime {
 struct event_context {
   boost::asio::any_io_executor ex;
   services::service_set& services;
-  hub& sockets;
   room_places& places;
+  presence_watch& watching;
 };
 
 // Installs the table on `users` (the default namespace). `ctx` must outlive it.

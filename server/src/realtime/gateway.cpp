@@ -5,12 +5,11 @@
 #include "realtime/delivery.hpp"
 #include "realtime/events.hpp"
 #include "realtime/hub.hpp"
+#include "realtime/presence_watch.hpp"
 #include "realtime/room_places.hpp"
 #include "services/deadlines.hpp"
-#include "services/presence_news.hpp"
 #include "socketio/server.hpp"
 
-#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <unordered_set>
@@ -34,6 +33,7 @@ struct gateway_parts {
   hub sockets;
   room_places places;
   delivery deliver;
+  presence_watch watching;
   event_context events;
 };
 
@@ -81,21 +81,11 @@ awaitable<std::optional<json::value>> authenticate(gateway_parts& g, socketio::s
   co_return std::nullopt;
 }
 
-// Presence changes of this node's view go to this node's watchers only: with several nodes each
-// announces its own view (docs/decisions/0004-redis-bus.md), so nobody hears a change twice.
-awaitable<void> announce_presence(gateway_parts& g, std::vector<std::string> user_ids) {
-  auto states = co_await g.services.profiles.presence_of(std::move(user_ids));
-  for (auto& p : states) {
-    const auto id = std::string(p.at("userId").as_string());
-    g.deliver({bus::presence_topic{id}, "presence", json::serialize(p)});
-  }
-}
-
 awaitable<void> welcome(gateway_parts& g, std::shared_ptr<socketio::socket> s) {
   const auto user_id = s->user_id();
   if (g.presence.connected(user_id)) {
     std::vector<std::string> ids{user_id};
-    co_await announce_presence(g, std::move(ids));
+    co_await g.watching.announce(std::move(ids));
   }
   auto pending = co_await g.services.invitations.pending_for(user_id);
   for (auto& p : pending) s->emit("interview-invitation-received", json::array{std::move(p)});
@@ -114,8 +104,7 @@ void resync(gateway_parts& g) {
   std::unordered_set<std::string> users_here;
   for (const auto& s : g.sockets.all()) users_here.insert(s->user_id());
   for (const auto& u : users_here) net::spawn_logged(g.ex, resend_pending(g, u), "re-send pending invitations");
-  auto watched = g.sockets.watched();
-  if (!watched.empty()) net::spawn_logged(g.ex, announce_presence(g, std::move(watched)), "re-announce presence");
+  net::spawn_logged(g.ex, g.watching.announce_watched(), "re-announce presence");
 }
 
 void on_connected(gateway_parts& g, const std::shared_ptr<socketio::socket>& s) {
@@ -125,7 +114,7 @@ void on_connected(gateway_parts& g, const std::shared_ptr<socketio::socket>& s) 
     g.places.socket_closed(*s);
     const auto user_id = s->user_id();
     g.presence.disconnected(user_id, [&g, user_id] {
-      net::spawn_logged(g.ex, announce_presence(g, std::vector<std::string>{user_id}), "presence offline");
+      net::spawn_logged(g.ex, g.watching.announce(std::vector<std::string>{user_id}), "presence offline");
     });
   });
   net::spawn_logged(g.ex, welcome(g, s), "socket welcome");
@@ -134,7 +123,7 @@ void on_connected(gateway_parts& g, const std::shared_ptr<socketio::socket>& s) 
 cluster::membership_events membership_events_of(gateway_parts& g) {
   cluster::membership_events e;
   e.remote_presence_changed = [&g](const std::string& user) {
-    net::spawn_logged(g.ex, announce_presence(g, std::vector<std::string>{user}), "presence (cluster)");
+    net::spawn_logged(g.ex, g.watching.announce(std::vector<std::string>{user}), "presence (cluster)");
   };
   e.place_orphaned = [&g](const cluster::place& p) { g.places.orphaned(p); };
   e.place_reclaimed = [&g](const cluster::place& p) { g.places.reclaimed(p); };
@@ -153,7 +142,8 @@ gateway_parts::gateway_parts(boost::asio::any_io_executor ex, services::service_
                       cluster::membership& cluster, gateway_options options)
     : ex(ex), services(services), presence(presence), cluster(cluster), options(std::move(options)),
       io(ex, io_options(this->options)), users(io.of("/")), sockets(users), places(ex, sockets, services.rooms, cluster),
-      deliver(sockets, places, [this] { resync(*this); }), events{ex, services, sockets, places} {}
+      deliver(sockets, places, [this] { resync(*this); }), watching(sockets, services.profiles, deliver),
+      events{ex, services, places, watching} {}
 
 gateway::gateway(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
                  cluster::membership& cluster, gateway_options options)
