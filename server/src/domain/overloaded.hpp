@@ -8,5 +8,9 @@ template <class... F>
 struct overloaded : F... {
   using F::operator()...;
 };
+// Spelled out for compilers without class template argument deduction for aggregates (clang
+// before 17, which the fuzz build uses).
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
 
 } // namespace mm::domain
