@@ -73,5 +73,4 @@ std::string encode(const topic& t);
 // The topic `encode` wrote; nullopt for anything else (an unknown prefix, an empty id).
 std::optional<topic> parse_topic(std::string_view text);
 
-
 } // namespace mm::bus

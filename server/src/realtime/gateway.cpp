@@ -10,7 +10,6 @@
 #include "services/deadlines.hpp"
 #include "socketio/server.hpp"
 
-
 #include <algorithm>
 #include <unordered_set>
 
@@ -21,7 +20,7 @@ using boost::asio::awaitable;
 
 struct gateway_parts {
   gateway_parts(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
-        cluster::membership& cluster, gateway_options options);
+                cluster::membership& cluster, gateway_options options);
 
   boost::asio::any_io_executor ex;
   services::service_set& services;
@@ -139,7 +138,7 @@ cluster::membership_events membership_events_of(gateway_parts& g) {
 } // namespace
 
 gateway_parts::gateway_parts(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
-                      cluster::membership& cluster, gateway_options options)
+                             cluster::membership& cluster, gateway_options options)
     : ex(ex), services(services), presence(presence), cluster(cluster), options(std::move(options)),
       io(ex, io_options(this->options)), users(io.of("/")), sockets(users), places(ex, sockets, services.rooms, cluster),
       deliver(sockets, places, [this] { resync(*this); }), watching(sockets, services.profiles, deliver),
