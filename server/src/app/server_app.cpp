@@ -8,9 +8,9 @@
 #include "net/router.hpp"
 #include "net/server.hpp"
 #include "net/spawn.hpp"
-#include "realtime/cluster_node.hpp"
+#include "cluster/membership.hpp"
 #include "realtime/gateway.hpp"
-#include "services/lifecycle.hpp"
+#include "services/deadlines.hpp"
 #include "services/service_set.hpp"
 #include "store/store.hpp"
 
@@ -49,12 +49,11 @@ services::service_config service_config_of(const config& cfg) {
   s.turn_ttl = std::chrono::seconds{cfg.turn_ttl};
   return s;
 }
-// With --redis, `cluster` and `redis` (else null): the other nodes are told first, the bus
-// stopped last (it sends what is queued).
+// The other nodes are told first (with --redis), the bus stopped last (it sends what is queued).
 asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realtime::gateway& gateway,
                                 services::timers& deadlines, realtime::presence_registry& presence,
-                                realtime::cluster_node* cluster, bus::redis_bus* redis) {
-  if (cluster) cluster->stop();
+                                cluster::membership& cluster, bus::redis_bus* redis) {
+  cluster.stop();
   gateway.close();
   co_await server.stop();
   deadlines.cancel_all();
@@ -93,7 +92,9 @@ int serve(const config& cfg, const std::string& argv0) {
   rt_options.connect_timeout = std::chrono::milliseconds{static_cast<long long>(cfg.connect_timeout * 1000)};
   rt_options.message_burst = static_cast<std::size_t>(cfg.message_burst);
   rt_options.message_rate = cfg.message_window > 0 ? cfg.message_burst / cfg.message_window : 0;
-  realtime::presence_registry presence{io.get_executor()};
+  // The only place that chooses how this node takes part: alone, or with the others through Redis.
+  auto membership = redis ? cluster::create_redis_membership(io.get_executor(), *redis, clock) : cluster::create_local_membership();
+  realtime::presence_registry presence{io.get_executor(), *membership};
 
   services::context ctx{io.get_executor(), *db, executor, *events, clock, presence, deadlines, counters, service_config_of(cfg)};
   services::timezone_db zones{ctx.config.zoneinfo_dir};
@@ -106,13 +107,9 @@ int serve(const config& cfg, const std::string& argv0) {
   services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
-  realtime::gateway gateway{io.get_executor(), set, presence, rt_options};
-  std::unique_ptr<realtime::cluster_node> cluster;
-  if (redis) {
-    cluster = std::make_unique<realtime::cluster_node>(io.get_executor(), *redis, presence, set);
-    cluster->start();
-    spdlog::info("cluster node {}: sharing Redis with the other nodes", redis->node_id());
-  }
+  services::follow_deadlines(ctx);
+  realtime::gateway gateway{io.get_executor(), set, presence, *membership, rt_options};
+  if (membership->shared()) spdlog::info("cluster node {}: sharing Redis with the other nodes", membership->node_id());
   net::router router;
   router.add("/socket.io/", gateway.handler());
   router.fallback(api);
@@ -141,14 +138,14 @@ int serve(const config& cfg, const std::string& argv0) {
   if (!bound) throw std::runtime_error("cannot listen on " + cfg.listen_host + ":" + std::to_string(cfg.listen_port) + ": " +
                                        bound.error().message());
 
-  net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx, redis == nullptr), "restore deadlines");
+  net::spawn_logged(io.get_executor(), services::restore_deadlines(ctx, !membership->shared()), "restore deadlines");
   net::spawn_logged(io.get_executor(), services::sweep_deadlines(ctx, domain::milliseconds{1000}), "deadline sweep");
 
   asio::signal_set signals{io, SIGINT, SIGTERM};
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {}: shutting down", sig);
-    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, cluster.get(), redis), "shutdown");
+    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, *membership, redis), "shutdown");
   });
 
   const auto ep = *bound;

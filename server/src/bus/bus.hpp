@@ -1,8 +1,9 @@
 #pragma once
 // How events travel to the sockets that should hear them, on this node or (with Redis) on every
-// node. A message names a topic, an event and its JSON payload, serialized once by the publisher.
-// Topics: "user:<id>" (every tab of a user), "room:<roomId>:<userId>" (that user's socket in the
-// room), "presence:<id>" (the sockets watching a user), "control:<id>" (session changes).
+// node. A message names a topic (bus/topic.hpp), an event and its JSON payload, serialized once
+// by the publisher.
+#include "bus/topic.hpp"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -12,7 +13,7 @@
 namespace mm::bus {
 
 struct message {
-  std::string topic;
+  topic to;
   std::string event;
   std::string payload; // JSON text
 };

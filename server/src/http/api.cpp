@@ -3,7 +3,7 @@
 #include "http/responses.hpp"
 #include "http/routes.hpp"
 #include "net/credentials.hpp"
-#include "store/store_error.hpp"
+#include "services/failures.hpp"
 
 #include <boost/url/decode_view.hpp>
 #include <spdlog/spdlog.h>
@@ -64,13 +64,9 @@ awaitable<net::response> api::handle(net::request req) {
   net::response res;
   try {
     res = co_await dispatch(req, label);
-  } catch (const store::store_error& e) {
-    spdlog::error("request {} {}: store: {}", req.request_id, label, e.what());
-    res = error_response(e.busy ? fail(errc::unavailable, "The database is busy; try again in a moment.")
-                                : fail(errc::internal, "Something went wrong on our side."));
   } catch (const std::exception& e) {
     spdlog::error("request {} {}: {}", req.request_id, label, e.what());
-    res = error_response(fail(errc::internal, "Something went wrong on our side."));
+    res = error_response(services::failure_of(e));
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   auto& m = services_.ctx.counters;
@@ -103,7 +99,7 @@ awaitable<net::response> api::dispatch(const net::request& req, std::string& lab
   const route* found = nullptr;
   bool path_known = false;
   std::vector<std::pair<std::string, std::string>> params;
-  for (auto table : {account_routes(), interview_routes()}) {
+  for (auto table : route_tables()) {
     for (const auto& r : table) {
       if (!match_path(r.pattern, req.path, params)) continue;
       path_known = true;

@@ -1,24 +1,40 @@
-#include "realtime/gateway_impl.hpp"
+#include "realtime/gateway.hpp"
 
 #include "net/credentials.hpp"
 #include "net/spawn.hpp"
-#include "services/views.hpp"
+#include "realtime/delivery.hpp"
+#include "realtime/events.hpp"
+#include "realtime/hub.hpp"
+#include "realtime/presence_watch.hpp"
+#include "realtime/room_places.hpp"
+#include "services/deadlines.hpp"
+#include "socketio/server.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
+#include <algorithm>
+#include <unordered_set>
 
 namespace mm::realtime {
 
 namespace json = boost::json;
 using boost::asio::awaitable;
 
-socket_state& state_of(socketio::socket& s) {
-  if (!s.data.has_value()) s.data = socket_state{};
-  return std::any_cast<socket_state&>(s.data);
-}
+struct gateway_parts {
+  gateway_parts(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
+                cluster::membership& cluster, gateway_options options);
 
-json::object failure_ack(const domain::failure& f) { return {{"ok", false}, {"error", services::error_json(f)}}; }
+  boost::asio::any_io_executor ex;
+  services::service_set& services;
+  presence_registry& presence;
+  cluster::membership& cluster;
+  gateway_options options;
+  socketio::server io;
+  socketio::nsp& users; // the default namespace
+  hub sockets;
+  room_places places;
+  delivery deliver;
+  presence_watch watching;
+  event_context events;
+};
 
 namespace {
 
@@ -45,7 +61,7 @@ socketio::server_options io_options(const gateway_options& o) {
   return s;
 }
 
-awaitable<std::optional<json::value>> authenticate(gateway::impl& g, socketio::socket& s) {
+awaitable<std::optional<json::value>> authenticate(gateway_parts& g, socketio::socket& s) {
   std::optional<std::string> token;
   if (auto it = s.handshake().auth.find("token"); it != s.handshake().auth.end() && it->value().is_string())
     token = std::string(it->value().get_string());
@@ -55,144 +71,93 @@ awaitable<std::optional<json::value>> authenticate(gateway::impl& g, socketio::s
   auto session = co_await g.services.auth.authenticate(std::move(*token));
   if (!session) co_return json::value(json::object{{"message", "unauthorized"}});
   // Counted after the last co_await, so that sockets of one user connecting at once all count.
-  if (const auto max = g.options.max_sockets_per_user; max > 0 && g.users.sockets_of_user(session->user_id).size() >= max)
+  if (const auto max = g.options.max_sockets_per_user; max > 0 && g.sockets.sockets_of(session->user_id).size() >= max)
     co_return json::value(json::object{
         {"message", "rate_limited"},
         {"data", json::object{{"code", "rate_limited"}, {"message", "Too many connections for this account; close some tabs."}}}});
   s.set_user_id(session->user_id);
-  state_of(s).token_hash = session->token_hash;
+  g.sockets.set_session(s, session->token_hash);
   co_return std::nullopt;
 }
 
-awaitable<void> announce_presence(gateway::impl& g, std::string user_id) {
-  std::vector<std::string> ids{user_id};
-  auto states = co_await g.services.profiles.presence_of(std::move(ids));
-  // With --redis every node announces its own view's changes to its own watchers.
-  for (auto& p : states) {
-    bus::message m{"presence:" + user_id, "presence", json::serialize(p)};
-    if (g.presence.cluster()) g.deliver(m);
-    else g.services.ctx.events.publish(std::move(m));
-  }
-}
-
-awaitable<void> welcome(gateway::impl& g, std::shared_ptr<socketio::socket> s) {
+awaitable<void> welcome(gateway_parts& g, std::shared_ptr<socketio::socket> s) {
   const auto user_id = s->user_id();
-  if (g.presence.connected(user_id)) co_await announce_presence(g, user_id);
+  if (g.presence.connected(user_id)) {
+    std::vector<std::string> ids{user_id};
+    co_await g.watching.announce(std::move(ids));
+  }
   auto pending = co_await g.services.invitations.pending_for(user_id);
   for (auto& p : pending) s->emit("interview-invitation-received", json::array{std::move(p)});
 }
 
-awaitable<void> farewell_places(gateway::impl& g, std::string user_id, std::vector<std::string> rooms) {
-  for (const auto& room : rooms) co_await g.services.rooms.left(user_id, room);
+awaitable<void> resend_pending(gateway_parts& g, std::string user_id) {
+  auto pending = co_await g.services.invitations.pending_for(user_id);
+  if (pending.empty()) co_return;
+  for (const auto& s : g.sockets.sockets_of(user_id))
+    for (const auto& p : pending) s->emit("interview-invitation-received", json::array{p});
 }
 
-void on_connected(gateway::impl& g, const std::shared_ptr<socketio::socket>& s) {
+// The bus came back after losing Redis: what other nodes published meanwhile was lost, so every
+// local user gets its pending invitations and every watcher the presence it watches again.
+void resync(gateway_parts& g) {
+  std::unordered_set<std::string> users_here;
+  for (const auto& s : g.sockets.all()) users_here.insert(s->user_id());
+  for (const auto& u : users_here) net::spawn_logged(g.ex, resend_pending(g, u), "re-send pending invitations");
+  net::spawn_logged(g.ex, g.watching.announce_watched(), "re-announce presence");
+}
+
+void on_connected(gateway_parts& g, const std::shared_ptr<socketio::socket>& s) {
   s->on_disconnect([&g, weak = std::weak_ptr(s)](std::string_view) {
     auto s = weak.lock();
     if (!s) return;
-    auto& st = state_of(*s);
-    std::vector<std::string> rooms;
-    for (const auto& [room, other] : st.places) rooms.push_back(room);
-    for (const auto& room : rooms) g.drop_place(*s, room);
-    g.set_watching(*s, {});
+    g.places.socket_closed(*s);
     const auto user_id = s->user_id();
-    if (!rooms.empty()) net::spawn_logged(g.ex, farewell_places(g, user_id, std::move(rooms)), "leave rooms on disconnect");
-    g.presence.disconnected(user_id, [&g, user_id] { net::spawn_logged(g.ex, announce_presence(g, user_id), "presence offline"); });
+    g.presence.disconnected(user_id, [&g, user_id] {
+      net::spawn_logged(g.ex, g.watching.announce(std::vector<std::string>{user_id}), "presence offline");
+    });
   });
   net::spawn_logged(g.ex, welcome(g, s), "socket welcome");
 }
 
+cluster::membership_events membership_events_of(gateway_parts& g) {
+  cluster::membership_events e;
+  e.remote_presence_changed = [&g](const std::string& user) {
+    net::spawn_logged(g.ex, g.watching.announce(std::vector<std::string>{user}), "presence (cluster)");
+  };
+  e.place_orphaned = [&g](const cluster::place& p) { g.places.orphaned(p); };
+  e.place_reclaimed = [&g](const cluster::place& p) { g.places.reclaimed(p); };
+  e.place_lost = [&g](const cluster::place& p) { g.places.lost(p); };
+  // The gone nodes' deadline timers died with them: arm them here (the sweep would act too, a
+  // second or two late). Places stay as they are.
+  e.nodes_gone = [&g] {
+    net::spawn_logged(g.ex, services::restore_deadlines(g.services.ctx, false), "deadlines of gone nodes");
+  };
+  return e;
+}
+
 } // namespace
 
-gateway::impl::impl(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
-                    gateway_options options)
-    : ex(ex), services(services), presence(presence), options(options), io(ex, io_options(options)), users(io.of("/")) {
-  users.use([this](socketio::socket& s) { return authenticate(*this, s); });
-  users.on_connection([this](const std::shared_ptr<socketio::socket>& s) { on_connected(*this, s); });
-  install_events();
-  services.ctx.events.subscribe([this](const bus::message& m) { deliver(m); });
-  presence.on_remote_change([this](const std::string& user) { net::spawn_logged(this->ex, announce_presence(*this, user), "presence (cluster)"); });
+gateway_parts::gateway_parts(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
+                             cluster::membership& cluster, gateway_options options)
+    : ex(ex), services(services), presence(presence), cluster(cluster), options(std::move(options)),
+      io(ex, io_options(this->options)), users(io.of("/")), sockets(users), places(ex, sockets, services.rooms, cluster),
+      deliver(sockets, places, [this] { resync(*this); }), watching(sockets, services.profiles, deliver),
+      events{ex, services, places, watching} {}
+
+gateway::gateway(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
+                 cluster::membership& cluster, gateway_options options)
+    : parts_(std::make_unique<gateway_parts>(std::move(ex), services, presence, cluster, std::move(options))) {
+  auto& g = *parts_;
+  g.users.use([&g](socketio::socket& s) { return authenticate(g, s); });
+  g.users.on_connection([&g](const std::shared_ptr<socketio::socket>& s) { on_connected(g, s); });
+  install_events(g.users, g.events);
+  services.ctx.events.subscribe([&g](const bus::message& m) { g.deliver(m); });
+  cluster.start(membership_events_of(g));
 }
 
-void gateway::impl::drop_place(socketio::socket& s, const std::string& room) {
-  state_of(s).places.erase(room);
-  auto it = places.find(room);
-  if (it == places.end()) return;
-  auto held = it->second.find(s.user_id());
-  if (held != it->second.end() && held->second.lock().get() == &s) {
-    it->second.erase(held);
-    if (auto* c = presence.cluster()) {
-      place_stamps.erase(room + '\n' + s.user_id());
-      c->place_released(room, s.user_id());
-    }
-  }
-  if (it->second.empty()) places.erase(it);
-}
-
-void gateway::impl::set_watching(socketio::socket& s, std::vector<std::string> ids) {
-  auto& st = state_of(s);
-  for (const auto& id : st.watching) {
-    auto it = watchers.find(id);
-    if (it == watchers.end()) continue;
-    it->second.erase(&s);
-    if (it->second.empty()) watchers.erase(it);
-  }
-  for (const auto& id : ids) watchers[id].insert(&s);
-  st.watching = std::move(ids);
-}
-
-void gateway::impl::deliver(const bus::message& m) {
-  // The bus payload is already JSON text: the packet is spliced, not re-parsed. Event names are
-  // ours (plain ASCII, nothing to escape), and "/" needs no namespace in the header.
-  auto encode = [&] {
-    auto text = std::make_shared<std::string>();
-    text->reserve(m.event.size() + m.payload.size() + 8);
-    text->append("42[\"").append(m.event).append("\",").append(m.payload).push_back(']');
-    return std::shared_ptr<const std::string>(std::move(text));
-  };
-  const std::string_view topic = m.topic;
-  if (topic.starts_with("user:")) {
-    auto sockets = users.sockets_of_user(std::string(topic.substr(5)));
-    if (sockets.empty()) return;
-    const auto packet = encode();
-    for (const auto& s : sockets) s->send_encoded(packet);
-  } else if (topic.starts_with("presence:")) {
-    auto it = watchers.find(std::string(topic.substr(9)));
-    if (it == watchers.end()) return;
-    const auto packet = encode();
-    for (auto* s : it->second) s->send_encoded(packet);
-  } else if (topic.starts_with("room:")) {
-    const auto rest = topic.substr(5);
-    const auto colon = rest.find(':');
-    const std::string room(rest.substr(0, colon));
-    auto it = places.find(room);
-    if (it == places.end()) return;
-    if (colon == std::string_view::npos) { // the room closed: nobody holds a place any more
-      if (m.event != "room-closed") return;
-      auto holders = it->second;
-      for (auto& [user, weak] : holders)
-        if (auto s = weak.lock()) drop_place(*s, room);
-      return;
-    }
-    auto held = it->second.find(std::string(rest.substr(colon + 1)));
-    if (held == it->second.end()) return;
-    if (auto s = held->second.lock()) s->send_encoded(encode());
-  } else if (topic.starts_with("place:") && m.event == "place-taken") {
-    place_moved(m);
-  } else if (topic == "bus" && m.event == "reconnected") {
-    resync();
-  } else if (topic.starts_with("control:") && m.event == "session-revoked") {
-    const auto hash = json::parse(m.payload);
-    for (const auto& s : users.sockets_of_user(std::string(topic.substr(8))))
-      if (hash.is_string() && state_of(*s).token_hash == hash.get_string()) s->disconnect(true);
-  }
-}
-
-gateway::gateway(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence, gateway_options options)
-    : impl_(std::make_unique<impl>(std::move(ex), services, presence, std::move(options))) {}
 gateway::~gateway() = default;
-net::handler& gateway::handler() { return impl_->io; }
-void gateway::close() { impl_->io.close(); }
-std::size_t gateway::connected_sockets() const { return impl_->users.size(); }
+net::handler& gateway::handler() { return parts_->io; }
+void gateway::close() { parts_->io.close(); }
+std::size_t gateway::connected_sockets() const { return parts_->sockets.size(); }
 
 } // namespace mm::realtime

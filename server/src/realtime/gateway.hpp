@@ -1,6 +1,10 @@
 #pragma once
-// mockmate's Socket.IO adapter: authenticates sockets, keeps users' tabs, rooms and presence
-// watchers, maps the event table onto the services, and delivers bus messages to sockets.
+// mockmate's Socket.IO adapter: authenticates sockets, welcomes them (presence, pending
+// invitations), runs the event table (events.cpp) against the services, and delivers bus
+// messages to this node's sockets (delivery.cpp) through the hub (hub.hpp). With several nodes
+// it answers the cluster membership's news (room places lost, orphaned or reclaimed; presence
+// changes elsewhere).
+#include "cluster/membership.hpp"
 #include "net/handler.hpp"
 #include "realtime/presence_registry.hpp"
 #include "services/service_set.hpp"
@@ -26,9 +30,13 @@ struct gateway_options {
   double message_rate = 50;
 };
 
+struct gateway_parts; // gateway.cpp
+
 class gateway {
 public:
-  gateway(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence, gateway_options options);
+  // Subscribes to the bus and starts `cluster` with its events; call before the executor runs.
+  gateway(boost::asio::any_io_executor ex, services::service_set& services, presence_registry& presence,
+          cluster::membership& cluster, gateway_options options);
   ~gateway();
 
   // The handler for requests under /socket.io/.
@@ -37,10 +45,8 @@ public:
   void close();
   std::size_t connected_sockets() const;
 
-  struct impl;
-
 private:
-  std::unique_ptr<impl> impl_;
+  std::unique_ptr<gateway_parts> parts_;
 };
 
 } // namespace mm::realtime

@@ -59,7 +59,7 @@ awaitable<signed_in> auth_service::open_session(domain::user u) {
 
 awaitable<void> auth_service::logout(const session_user& s) {
   co_await ctx_.executor.run([&] { ctx_.db.delete_session(s.token_hash); });
-  ctx_.events.publish({"control:" + s.user_id, "session-revoked", "\"" + s.token_hash + "\""});
+  ctx_.events.publish({bus::control_topic{s.user_id}, "session-revoked", "\"" + s.token_hash + "\""});
 }
 
 awaitable<std::optional<session_user>> auth_service::authenticate(std::string token) {

@@ -1,8 +1,11 @@
 #include "services/invitation_service.hpp"
 
 #include "domain/interview_rules.hpp"
-#include "domain/names.hpp"
-#include "services/lifecycle.hpp"
+#include "domain/enum_names.hpp"
+#include "services/announcements.hpp"
+#include "services/deadlines.hpp"
+#include "services/invitation_payload.hpp"
+#include "services/presence_news.hpp"
 #include "services/secrets.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -19,10 +22,6 @@ using domain::interview;
 using domain::outcome;
 
 awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter_id, invitation_request r) {
-  if (r.invitee_id == inviter_id) co_return fail(errc::validation_failed, "inviteeId must be someone else: you cannot invite yourself.");
-  auto found = co_await ctx_.executor.run([&] { return ctx_.db.find_questions(r.question_ids); });
-  if (found.size() != r.question_ids.size()) co_return fail(errc::validation_failed, "questionIds must name existing questions.");
-
   const auto now = ctx_.clock.now();
   store::send_request req{new_id("r"),
                           inviter_id,
@@ -31,8 +30,8 @@ awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter
                           now,
                           now + ctx_.config.invitation_ttl,
                           now + ctx_.config.rejoin_grace,
-                          ctx_.config.invitation_rate_count,
-                          ctx_.config.invitation_rate_window};
+                          {ctx_.config.invitation_rate_count, ctx_.config.invitation_rate_window}};
+  // One round trip: the rules, the write and what the announcements need, in one transaction.
   auto result = co_await ctx_.executor.run([&] { return ctx_.db.send_invitation(req); });
   if (!result) {
     if (result.error().code == errc::rate_limited) ctx_.counters.add("mockmate_invitations_rate_limited_total", "");
@@ -40,27 +39,30 @@ awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter
   }
   if (result->met) {
     ctx_.counters.add("mockmate_invitations_total", "outcome=\"accepted\"");
-    co_await after_acceptance(result->iv, result->ended_busy);
+    after_acceptance(result->iv, result->ended_busy);
+    announce_busy(ctx_, result->iv, result->inviter_profile.available, result->invitee_profile.available);
     co_return sent_invitation{std::move(result->iv), ctx_.presence.is_online(r.invitee_id), true};
   }
   ctx_.counters.add("mockmate_invitations_total", "outcome=\"sent\"");
-  arm_expiry(ctx_, result->iv.room_id, result->iv.expires_at);
-  auto payload = co_await invitation_payload(ctx_, zones_, result->iv);
-  ctx_.events.publish({"user:" + r.invitee_id, "interview-invitation-received", json::serialize(payload)});
+  share_expiry(ctx_, result->iv.room_id, result->iv.expires_at);
+  // The inviter is not busy: inviting while in an interview is refused by the rules.
+  const invitation_parties parties{std::move(result->inviter_profile), std::move(result->invitee_profile),
+                                   ctx_.presence.is_online(inviter_id), false};
+  ctx_.events.publish({bus::user_topic{r.invitee_id}, "interview-invitation-received",
+                       json::serialize(invitation_payload(result->iv, parties, zones_, ctx_.clock.now()))});
   co_return sent_invitation{std::move(result->iv), ctx_.presence.is_online(r.invitee_id), false};
 }
 
-awaitable<void> invitation_service::after_acceptance(const interview& iv, const std::vector<interview>& ended_busy) {
-  ctx_.deadlines.cancel("expire:" + iv.room_id);
+void invitation_service::after_acceptance(const interview& iv, const std::vector<interview>& ended_busy) {
+  ctx_.deadlines.cancel(expiry_key{iv.room_id});
   if (iv.grace_deadline) arm_grace(ctx_, iv.room_id, *iv.grace_deadline);
   announce(ctx_, "invitation-accepted", iv);
   for (const auto& other : ended_busy) {
-    ctx_.deadlines.cancel("expire:" + other.room_id);
+    ctx_.deadlines.cancel(expiry_key{other.room_id});
     const bool rejected = other.status == domain::interview_status::rejected;
     ctx_.counters.add("mockmate_invitations_total", rejected ? "outcome=\"rejected\"" : "outcome=\"cancelled\"");
     announce(ctx_, rejected ? "invitation-rejected" : "invitation-cancelled", other);
   }
-  co_await announce_busy(ctx_, iv);
 }
 
 awaitable<outcome<interview>> invitation_service::answer(std::string user_id, std::string room_id, bool accept) {
@@ -70,12 +72,13 @@ awaitable<outcome<interview>> invitation_service::answer(std::string user_id, st
     auto result = co_await ctx_.executor.run([&] { return ctx_.db.accept(room_id, user_id, now, grace); });
     if (!result) co_return result.error();
     ctx_.counters.add("mockmate_invitations_total", "outcome=\"accepted\"");
-    co_await after_acceptance(result->iv, result->ended_busy);
+    after_acceptance(result->iv, result->ended_busy);
+    co_await announce_busy(ctx_, result->iv);
     co_return std::move(result->iv);
   }
   auto result = co_await ctx_.executor.run([&] { return ctx_.db.reject(room_id, user_id, now); });
   if (!result) co_return result.error();
-  ctx_.deadlines.cancel("expire:" + room_id);
+  ctx_.deadlines.cancel(expiry_key{room_id});
   ctx_.counters.add("mockmate_invitations_total", "outcome=\"rejected\"");
   announce(ctx_, "invitation-rejected", *result);
   co_return std::move(*result);
@@ -85,7 +88,7 @@ awaitable<outcome<interview>> invitation_service::cancel(std::string user_id, st
   const auto now = ctx_.clock.now();
   auto result = co_await ctx_.executor.run([&] { return ctx_.db.cancel(room_id, user_id, now); });
   if (!result) co_return result.error();
-  ctx_.deadlines.cancel("expire:" + room_id);
+  ctx_.deadlines.cancel(expiry_key{room_id});
   ctx_.counters.add("mockmate_invitations_total", "outcome=\"cancelled\"");
   announce(ctx_, "invitation-cancelled", *result);
   co_return std::move(*result);
@@ -93,9 +96,27 @@ awaitable<outcome<interview>> invitation_service::cancel(std::string user_id, st
 
 awaitable<std::vector<json::object>> invitation_service::pending_for(std::string user_id) {
   const auto now = ctx_.clock.now();
-  auto pending = co_await ctx_.executor.run([&] { return ctx_.db.pending_for_invitee(user_id, now); });
+  struct pending_invitation {
+    interview iv;
+    invitation_parties parties;
+  };
+  auto pending = co_await ctx_.executor.run([&] {
+    std::vector<pending_invitation> out;
+    auto invitations = ctx_.db.pending_for_invitee(user_id, now);
+    if (invitations.empty()) return out;
+    const auto mine = ctx_.db.get_profile(user_id);
+    for (auto& iv : invitations) {
+      auto inviter = ctx_.db.get_profile(iv.inviter.id);
+      const bool busy = ctx_.db.active_interview(iv.inviter.id).has_value();
+      out.push_back({std::move(iv), {std::move(inviter), mine, false, busy}});
+    }
+    return out;
+  });
   std::vector<json::object> out;
-  for (const auto& iv : pending) out.push_back(co_await invitation_payload(ctx_, zones_, iv));
+  for (auto& p : pending) {
+    p.parties.inviter_online = ctx_.presence.is_online(p.iv.inviter.id);
+    out.push_back(invitation_payload(p.iv, p.parties, zones_, ctx_.clock.now()));
+  }
   co_return out;
 }
 
@@ -111,7 +132,6 @@ awaitable<outcome<interview_detail>> invitation_service::detail(std::string user
   if (!found) co_return fail(errc::not_found, "No interview with that room id.");
   co_return std::move(*found);
 }
-
 
 awaitable<outcome<history_page>> invitation_service::history(std::string user_id, history_query q) {
   store::history_filter f;

@@ -50,7 +50,9 @@ public:
   boost::asio::awaitable<domain::outcome<boost::json::object>> stats(std::string user_id, std::string scope);
 
 private:
-  boost::asio::awaitable<void> after_acceptance(const domain::interview& iv, const std::vector<domain::interview>& ended_busy);
+  // Deadlines and announcements of an accepted invitation and the ones it ended (busy); the
+  // presence change is the caller's.
+  void after_acceptance(const domain::interview& iv, const std::vector<domain::interview>& ended_busy);
 
   context& ctx_;
   const timezone_db& zones_;

@@ -1,6 +1,6 @@
 #include "services/partner_service.hpp"
 
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/profile_rules.hpp"
 #include "services/secrets.hpp"
 

@@ -1,17 +1,11 @@
 #include "services/profile_service.hpp"
 
-#include <boost/json/serialize.hpp>
+#include "services/presence_news.hpp"
 
 namespace mm::services {
 
 using boost::asio::awaitable;
 using domain::outcome;
-
-void publish_presence(context& ctx, const std::string& user_id, bool busy, bool available) {
-  boost::json::object payload{
-      {"userId", user_id}, {"online", ctx.presence.is_online(user_id)}, {"busy", busy}, {"available", available}};
-  ctx.events.publish({"presence:" + user_id, "presence", boost::json::serialize(payload)});
-}
 
 awaitable<outcome<me_view>> profile_service::me(std::string user_id) {
   auto found = co_await ctx_.executor.run([&]() -> std::optional<me_view> {
@@ -66,7 +60,7 @@ awaitable<std::vector<boost::json::object>> profile_service::presence_of(std::ve
   });
   std::vector<boost::json::object> out;
   for (const auto& r : rows)
-    out.push_back({{"userId", r.id}, {"online", ctx_.presence.is_online(r.id)}, {"busy", r.busy}, {"available", r.available}});
+    out.push_back(presence_json(r.id, ctx_.presence.is_online(r.id), r.busy, r.available));
   co_return out;
 }
 

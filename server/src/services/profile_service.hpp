@@ -31,7 +31,4 @@ private:
   const timezone_db& zones_;
 };
 
-// {userId, online, busy, available} of one user, published to "presence:<id>" when it changes.
-void publish_presence(context& ctx, const std::string& user_id, bool busy, bool available);
-
 } // namespace mm::services

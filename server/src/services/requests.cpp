@@ -1,6 +1,6 @@
 #include "services/requests.hpp"
 
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/profile_rules.hpp"
 
 #include <boost/json/serialize.hpp>

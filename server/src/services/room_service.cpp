@@ -1,8 +1,10 @@
 #include "services/room_service.hpp"
 
 #include "domain/interview_rules.hpp"
-#include "domain/names.hpp"
-#include "services/lifecycle.hpp"
+#include "domain/enum_names.hpp"
+#include "services/announcements.hpp"
+#include "services/deadlines.hpp"
+#include "services/presence_news.hpp"
 #include "services/secrets.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -29,8 +31,8 @@ awaitable<outcome<joined_room>> room_service::join(std::string user_id, std::str
   const auto& iv = result->iv;
   const auto& other = domain::other_participant(iv, user_id);
   const bool other_present = user_id == iv.inviter.id ? iv.invitee_present : iv.inviter_present;
-  if (other_present) ctx_.deadlines.cancel("grace:" + room_id);
-  ctx_.events.publish({"room:" + room_id + ":" + other, "peer-joined", room_payload(room_id, user_id)});
+  if (other_present) ctx_.deadlines.cancel(grace_key{room_id});
+  ctx_.events.publish({bus::place_topic{room_id, other}, "peer-joined", room_payload(room_id, user_id)});
   if (result->started) {
     ctx_.counters.add("mockmate_interviews_started_total", "");
     announce(ctx_, "interview-started", iv);
@@ -44,25 +46,40 @@ awaitable<void> room_service::left(std::string user_id, std::string room_id) {
   const auto deadline = ctx_.clock.now() + ctx_.config.rejoin_grace;
   auto iv = co_await ctx_.executor.run([&] { return ctx_.db.leave(room_id, user_id, deadline); });
   if (!iv) co_return;
-  ctx_.events.publish({"room:" + room_id + ":" + domain::other_participant(*iv, user_id), "peer-left",
+  ctx_.events.publish({bus::place_topic{room_id, domain::other_participant(*iv, user_id)}, "peer-left",
                        room_payload(room_id, user_id)});
   if (iv->grace_deadline) arm_grace(ctx_, room_id, *iv->grace_deadline);
 }
 
-awaitable<outcome<interview>> room_service::check(std::string user_id, std::string room_id, domain::action a) {
+awaitable<outcome<void>> room_service::leave(std::string user_id, std::string room_id, bool held_place) {
+  if (held_place) {
+    co_await left(std::move(user_id), std::move(room_id));
+    co_return outcome<void>{};
+  }
+  auto iv = co_await ctx_.executor.run([&] { return ctx_.db.find_interview(room_id); });
+  if (!iv || domain::role_of(*iv, user_id) == domain::role::none) co_return fail(errc::not_found, "No interview with that room id.");
+  co_return outcome<void>{};
+}
+
+awaitable<domain::failure> room_service::signal_refusal(std::string user_id, std::string room_id) {
   auto iv = co_await ctx_.executor.run([&] { return ctx_.db.find_interview(room_id); });
   if (!iv) co_return fail(errc::not_found, "No interview with that room id.");
-  if (auto ok = domain::check(*iv, user_id, a, ctx_.clock.now()); !ok) co_return ok.error();
-  co_return std::move(*iv);
+  if (auto ok = domain::check(*iv, user_id, domain::action::signal, ctx_.clock.now()); !ok) co_return ok.error();
+  co_return fail(errc::forbidden, "Join the room first.");
+}
+
+void room_service::relay(const std::string& room_id, const std::string& to_user, std::string_view event, std::string payload) {
+  ctx_.events.publish({bus::place_topic{room_id, to_user}, std::string(event), std::move(payload)});
+  ctx_.counters.add("mockmate_signaling_messages_total", "event=\"" + std::string(event) + "\"");
 }
 
 awaitable<outcome<interview>> room_service::complete(std::string user_id, std::string room_id) {
   const auto now = ctx_.clock.now();
   auto result = co_await ctx_.executor.run([&] { return ctx_.db.complete(room_id, user_id, now); });
   if (!result) co_return result.error();
-  ctx_.deadlines.cancel("grace:" + room_id);
+  ctx_.deadlines.cancel(grace_key{room_id});
   ctx_.counters.add("mockmate_interviews_ended_total", "reason=\"completed\"");
-  ctx_.events.publish({"room:" + room_id, "room-closed", "{}"});
+  ctx_.events.publish({bus::room_topic{room_id}, "room-closed", "{}"});
   announce(ctx_, "interview-ended", *result);
   co_await announce_busy(ctx_, *result);
   co_return std::move(*result);

@@ -1,6 +1,6 @@
 #include "services/views.hpp"
 
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 
 #include <boost/json/array.hpp>
 #include <cmath>

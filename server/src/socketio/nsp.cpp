@@ -29,8 +29,13 @@ std::size_t nsp::emit_to_room(const std::string& room, std::string_view event, c
 
 std::size_t nsp::send_to_room(const std::string& room, const encoded_packet& packet, const socket* except) {
   // A snapshot: a send may close a connection, and so change the room, synchronously.
+  std::vector<std::shared_ptr<socket>> targets;
+  if (auto it = rooms_.find(room); it != rooms_.end()) {
+    targets.reserve(it->second.size());
+    for (auto* s : it->second) targets.push_back(s->shared_from_this());
+  }
   std::size_t n = 0;
-  for (const auto& s : sockets_in(room)) {
+  for (const auto& s : targets) {
     if (s.get() == except) continue;
     s->send_encoded(packet);
     ++n;
@@ -46,15 +51,6 @@ std::size_t nsp::room_size(const std::string& room) const {
 std::shared_ptr<socket> nsp::find(std::string_view socket_id) const {
   auto it = sockets_.find(std::string(socket_id));
   return it == sockets_.end() ? nullptr : it->second;
-}
-
-std::vector<std::shared_ptr<socket>> nsp::sockets_in(const std::string& room) const {
-  std::vector<std::shared_ptr<socket>> out;
-  if (auto it = rooms_.find(room); it != rooms_.end()) {
-    out.reserve(it->second.size());
-    for (auto* s : it->second) out.push_back(s->shared_from_this());
-  }
-  return out;
 }
 
 std::vector<std::shared_ptr<socket>> nsp::sockets_of_user(const std::string& user_id) const {

@@ -57,7 +57,6 @@ public:
   std::size_t size() const noexcept { return sockets_.size(); }
   std::size_t room_size(const std::string& room) const;
   std::shared_ptr<socket> find(std::string_view socket_id) const;
-  std::vector<std::shared_ptr<socket>> sockets_in(const std::string& room) const;
   std::vector<std::shared_ptr<socket>> sockets_of_user(const std::string& user_id) const;
   // Disconnects every socket whose user_id() is `user_id` (e.g. on logout); with
   // `close_connection` their whole connections close too. Returns how many.

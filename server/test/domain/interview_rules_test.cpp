@@ -2,7 +2,7 @@
 // permitted role gets in each state, which roles are permitted, and what changes at the deadline.
 #include "domain/interview_rules.hpp"
 #include "domain/fake_clock.hpp"
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 
 #include <gtest/gtest.h>
 

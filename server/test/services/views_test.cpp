@@ -1,7 +1,7 @@
 // The contract's JSON objects (API.md, "Objects"): exact keys, spellings and nulls.
 #include "services/views.hpp"
 
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>

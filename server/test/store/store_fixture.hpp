@@ -2,9 +2,10 @@
 // The fixture of the store suite: every TEST_P(store_suite, ...) runs once per backend
 // (backends.hpp) on an empty, migrated database, with helpers that build users, profiles and
 // invitations at chosen times. Instantiated once, in store_suite_test.cpp.
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "store/backends.hpp"
 #include "store/store.hpp"
+#include "store/test_users.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,20 +49,9 @@ protected:
 
   store::store& db() { return *db_; }
 
-  // A user named `name` with e-mail <name>@example.com; complete and available unless told.
+  // A user named `name` (store/test_users.hpp); complete and available unless told.
   domain::user add_user(const std::string& name, bool complete = true, bool available = true) {
-    domain::user u{"u_" + name, name + "@example.com", name, t0 - 1h};
-    auto created = db_->create_user(u, "hash-of-" + name);
-    EXPECT_TRUE(created) << name;
-    domain::profile p;
-    if (complete) {
-      p.target_role = "Backend engineer";
-      p.level = domain::experience_level::mid;
-      p.topics = {"graphs"};
-    }
-    p.available = available;
-    db_->put_profile(u.id, p);
-    return u;
+    return add_test_user(*db_, name, t0, complete, available);
   }
 
   store::send_request request(const domain::user& from, const domain::user& to, time_point now,

@@ -51,6 +51,50 @@ TEST_P(store_suite, sending_creates_a_pending_invitation_with_its_questions_in_o
   }
 }
 
+TEST_P(store_suite, a_send_answers_both_profiles_as_it_read_them) {
+  const auto ada = add_user("ada"), bob = add_user("bob");
+  auto p = db().get_profile(ada.id);
+  p.headline = "Graphs and queues";
+  p.timezone = "Europe/Berlin";
+  db().put_profile(ada.id, p);
+  auto sent = send(ada, bob, t0);
+  ASSERT_TRUE(sent) << sent.error().message;
+  EXPECT_EQ(sent->inviter_profile.headline, "Graphs and queues");
+  EXPECT_EQ(sent->inviter_profile.timezone, "Europe/Berlin");
+  EXPECT_EQ(sent->invitee_profile.target_role, "Backend engineer");
+  EXPECT_TRUE(sent->invitee_profile.available);
+
+  const auto first = invite(bob, ada, t0 + 200s); // ada's first one has lapsed by now
+  auto met = send(ada, bob, t0 + 201s);
+  ASSERT_TRUE(met) << met.error().message;
+  EXPECT_TRUE(met->met);
+  EXPECT_EQ(met->iv.room_id, first);
+  EXPECT_EQ(met->inviter_profile.headline, "Graphs and queues") << "the sender's, also when it meets";
+}
+
+TEST_P(store_suite, a_send_checks_its_questions_inside_the_transaction) {
+  const auto ada = add_user("ada"), bob = add_user("bob");
+  auto req = request(ada, bob, t0);
+  req.question_ids = {question_ids_[0], "no-such-question"};
+  auto sent = db().send_invitation(req);
+  ASSERT_FALSE(sent);
+  EXPECT_EQ(sent.error().code, errc::validation_failed);
+  EXPECT_FALSE(db().find_interview(req.room_id));
+  domain::user ghost{"u_ghost", "ghost@example.com", "Ghost", t0};
+  auto to_ghost = request(ada, ghost, t0);
+  to_ghost.question_ids = {"no-such-question"};
+  EXPECT_EQ(db().send_invitation(to_ghost).error().code, errc::validation_failed) << "questions are told first";
+}
+
+TEST_P(store_suite, inviting_oneself_is_refused_and_writes_nothing) {
+  const auto ada = add_user("ada");
+  auto req = request(ada, ada, t0);
+  auto sent = db().send_invitation(req);
+  ASSERT_FALSE(sent);
+  EXPECT_EQ(sent.error().code, errc::validation_failed);
+  EXPECT_FALSE(db().find_interview(req.room_id));
+}
+
 TEST_P(store_suite, inviting_an_unknown_user_is_not_found) {
   const auto ada = add_user("ada");
   domain::user ghost{"u_ghost", "ghost@example.com", "Ghost", t0};
@@ -184,8 +228,7 @@ TEST_P(store_suite, invitations_are_rate_limited_per_inviter_with_a_retry_after)
   const auto ada = add_user("ada"), bob = add_user("bob"), cy = add_user("cy");
   auto limited = [&](const domain::user& from, time_point now) {
     auto r = request(from, bob, now);
-    r.rate_limit = 3;
-    r.rate_window = 600s;
+    r.rate_limit = {3, 600s};
     return db().send_invitation(r);
   };
   for (auto at : {t0, t0 + 10s, t0 + 20s}) {
@@ -216,13 +259,11 @@ TEST_P(store_suite, refused_invitations_do_not_count_against_the_rate_limit) {
   const auto ada = add_user("ada"), bob = add_user("bob"), away = add_user("away", true, false);
   for (int i = 0; i < 5; ++i) {
     auto r = request(ada, away, t0 + std::chrono::seconds{i});
-    r.rate_limit = 2;
-    r.rate_window = 600s;
+    r.rate_limit = {2, 600s};
     EXPECT_EQ(db().send_invitation(r).error().code, errc::invitee_busy);
   }
   auto r = request(ada, bob, t0 + 10s);
-  r.rate_limit = 2;
-  r.rate_window = 600s;
+  r.rate_limit = {2, 600s};
   EXPECT_TRUE(db().send_invitation(r));
 }
 

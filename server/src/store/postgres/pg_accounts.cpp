@@ -1,8 +1,9 @@
 // Schema, users, profiles, sessions, login failures and questions on PostgreSQL.
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "store/list_codec.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pg_store.hpp"
+#include "store/postgres/profile_rows.hpp"
 #include "store/postgres/transact.hpp"
 #include "store/question_bank.hpp"
 
@@ -108,9 +109,6 @@ std::optional<domain::user> pg_store::find_user(const std::string& id) {
   });
 }
 
-namespace {
-#define MM_PROFILE_COLUMNS "headline, target_role, experience_level, topics, languages, timezone, bio, available"
-
 domain::profile read_profile(const result& r, int row, int c) {
   domain::profile p;
   p.headline = r.opt_text(row, c);
@@ -123,6 +121,8 @@ domain::profile read_profile(const result& r, int row, int c) {
   p.available = r.boolean(row, c + 7);
   return p;
 }
+
+namespace {
 
 candidate read_candidate(const result& r, int row) {
   return {{r.text(row, 0), r.text(row, 1), r.text(row, 2), from_millis(r.integer(row, 3))}, read_profile(r, row, 4)};

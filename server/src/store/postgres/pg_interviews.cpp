@@ -4,9 +4,11 @@
 // with conditional updates. Locks are held to COMMIT, so racing calls on any node serialize on the
 // rows they share and exactly one wins (docs/decisions/0003-postgres.md).
 #include "domain/interview_rules.hpp"
-#include "domain/names.hpp"
+#include "domain/invitation_rules.hpp"
+#include "domain/enum_names.hpp"
 #include "store/list_codec.hpp"
 #include "store/postgres/pg_store.hpp"
+#include "store/postgres/profile_rows.hpp"
 #include "store/postgres/transact.hpp"
 
 #include <algorithm>
@@ -88,15 +90,15 @@ bool lock_interview(connection& c, const std::string& room_id) {
 
 struct locked_user {
   std::string name;
-  bool available = true;
+  domain::profile prof;
 };
 
 // Locks the users' rows, in id order (the order every transaction takes them in, so two never wait
 // on each other in a cycle). Answers the ones that exist.
 std::unordered_map<std::string, locked_user> lock_users(connection& c, const std::string& a, const std::string& b) {
-  const auto r = c.exec("SELECT id, name, available FROM users WHERE id IN ($1, $2) ORDER BY id FOR UPDATE", a, b);
+  const auto r = c.exec("SELECT id, name, " MM_PROFILE_COLUMNS " FROM users WHERE id IN ($1, $2) ORDER BY id FOR UPDATE", a, b);
   std::unordered_map<std::string, locked_user> out;
-  for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)] = {r.text(i, 1), r.boolean(i, 2)};
+  for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)] = {r.text(i, 1), read_profile(r, i, 2)};
   return out;
 }
 
@@ -175,50 +177,63 @@ std::optional<interview> pg_store::find_interview(const std::string& room_id) {
   return read(pool_, [&](connection& c) { return find(c, room_id); });
 }
 
+namespace {
+// The facts of domain::send_facts, read after locking both users' rows (so the per-user rules
+// cannot interleave with another send or an accept), with their profiles for the announcement.
+domain::send_facts send_facts(connection& c, const send_request& r, domain::profile& inviter, domain::profile& invitee) {
+  domain::send_facts f;
+  const auto now = to_millis(r.now);
+  f.to_self = r.inviter_id == r.invitee_id;
+  const auto users = lock_users(c, r.inviter_id, r.invitee_id);
+  if (auto it = users.find(r.inviter_id); it != users.end()) inviter = it->second.prof;
+  if (auto it = users.find(r.invitee_id); it != users.end()) {
+    invitee = it->second.prof;
+    f.invitee_name = it->second.name;
+    f.invitee_available = it->second.prof.available;
+  }
+  f.questions_exist =
+      c.exec("SELECT COUNT(*) FROM questions WHERE id = ANY($1)", r.question_ids).integer(0, 0) ==
+      static_cast<std::int64_t>(r.question_ids.size());
+  f.inviter_active = active(c, r.inviter_id).has_value();
+  // FOR UPDATE: a mutual invitation that a racing reject, cancel or expiry ends first is skipped.
+  const auto mutual = c.exec("SELECT room_id FROM interviews WHERE status = 'pending' AND inviter_id = $1 "
+                             "AND invitee_id = $2 AND expires_at > $3 ORDER BY room_id LIMIT 1 FOR UPDATE",
+                             r.invitee_id, r.inviter_id, now);
+  if (!mutual.empty()) f.mutual_room = mutual.text(0, 0);
+  f.inviter_inviting =
+      !c.exec("SELECT 1 FROM interviews WHERE status = 'pending' AND inviter_id = $1 AND expires_at > $2", r.inviter_id, now)
+           .empty();
+  f.invitee_active = active(c, r.invitee_id).has_value();
+  if (r.rate_limit.count > 0) {
+    const auto recent = c.exec("SELECT created_at FROM interviews WHERE inviter_id = $1 AND created_at > $2 ORDER BY created_at",
+                               r.inviter_id, now - r.rate_limit.window.count());
+    for (int row = 0; row < recent.rows(); ++row) f.recent_sends.push_back(from_millis(recent.integer(row, 0)));
+  }
+  return f;
+}
+} // namespace
+
 outcome<send_result> pg_store::send_invitation(const send_request& r) {
   return write(pool_, [&](connection& c) -> outcome<send_result> {
-    const auto users = lock_users(c, r.inviter_id, r.invitee_id);
-    const auto invitee = users.find(r.invitee_id);
-    if (invitee == users.end()) return fail(errc::not_found, "No user with that inviteeId.");
-    if (!invitee->second.available)
-      return fail(errc::invitee_busy, invitee->second.name + " is not taking invitations right now.");
-    if (active(c, r.inviter_id)) return fail(errc::conflict, "You are already in an interview.");
-
-    const auto now = to_millis(r.now);
-    // FOR UPDATE: a mutual invitation that a racing reject, cancel or expiry ends first is skipped.
-    const auto mutual = c.exec("SELECT room_id FROM interviews WHERE status = 'pending' AND inviter_id = $1 "
-                               "AND invitee_id = $2 AND expires_at > $3 ORDER BY room_id LIMIT 1 FOR UPDATE",
-                               r.invitee_id, r.inviter_id, now);
-    if (!mutual.empty()) {
-      auto accepted = accept_locked(c, mutual.text(0, 0), r.inviter_id, r.now, r.grace_deadline);
+    send_result out;
+    const auto verdict = domain::decide_send(send_facts(c, r, out.inviter_profile, out.invitee_profile), r.rate_limit, r.now);
+    if (!verdict) return verdict.error();
+    if (const auto* meet = std::get_if<domain::meet_invitation>(&*verdict)) {
+      auto accepted = accept_locked(c, meet->room_id, r.inviter_id, r.now, r.grace_deadline);
       if (!accepted) return accepted.error();
-      return send_result{std::move(accepted->iv), true, std::move(accepted->ended_busy)};
+      out.iv = std::move(accepted->iv);
+      out.met = true;
+      out.ended_busy = std::move(accepted->ended_busy);
+      return out;
     }
-
-    if (!c.exec("SELECT 1 FROM interviews WHERE status = 'pending' AND inviter_id = $1 AND expires_at > $2", r.inviter_id, now)
-             .empty())
-      return fail(errc::conflict, "You already have a pending invitation; cancel it or wait for an answer.");
-    if (active(c, r.invitee_id)) return fail(errc::invitee_busy, invitee->second.name + " is in another interview.");
-
-    if (r.rate_limit > 0) {
-      const auto recent = c.exec("SELECT created_at FROM interviews WHERE inviter_id = $1 AND created_at > $2 "
-                                 "ORDER BY created_at",
-                                 r.inviter_id, now - r.rate_window.count());
-      if (recent.rows() >= r.rate_limit) {
-        const auto free_at = recent.integer(recent.rows() - r.rate_limit, 0) + r.rate_window.count();
-        auto f = fail(errc::rate_limited, "Too many invitations; try again later.");
-        f.retry_after_seconds = std::max<double>(1.0, static_cast<double>(free_at - now) / 1000.0);
-        return f;
-      }
-    }
-
     c.exec("INSERT INTO interviews (room_id, inviter_id, invitee_id, status, created_at, expires_at) "
            "VALUES ($1, $2, $3, 'pending', $4, $5)",
-           r.room_id, r.inviter_id, r.invitee_id, now, to_millis(r.expires_at));
+           r.room_id, r.inviter_id, r.invitee_id, to_millis(r.now), to_millis(r.expires_at));
     c.exec("INSERT INTO interview_questions (room_id, position, question_id) "
            "SELECT $1, t.ord - 1, t.qid FROM unnest($2::TEXT[]) WITH ORDINALITY AS t(qid, ord)",
            r.room_id, r.question_ids);
-    return send_result{*find(c, r.room_id), false, {}};
+    out.iv = std::move(*find(c, r.room_id));
+    return out;
   });
 }
 

@@ -1,5 +1,5 @@
 // Users, profiles, sessions, login failures and questions on SQLite.
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 #include "store/list_codec.hpp"
 #include "store/question_bank.hpp"
 #include "store/sqlite/migrations.hpp"

@@ -1,7 +1,8 @@
 // Interviews and feedback on SQLite. Each transition is one IMMEDIATE transaction that re-reads
 // the interview and applies domain::check, so racing calls serialize and exactly one wins.
 #include "domain/interview_rules.hpp"
-#include "domain/names.hpp"
+#include "domain/invitation_rules.hpp"
+#include "domain/enum_names.hpp"
 #include "store/list_codec.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -76,56 +77,59 @@ void sqlite_store::finish_pending(const std::string& room_id, std::string_view s
       .run();
 }
 
-outcome<send_result> sqlite_store::send_invitation(const send_request& r) {
-  transaction tx(db_);
-  const auto invitee = find_user(r.invitee_id);
-  if (!invitee) return fail(errc::not_found, "No user with that inviteeId.");
-  if (!get_profile(r.invitee_id).available)
-    return fail(errc::invitee_busy, invitee->name + " is not taking invitations right now.");
-  if (active_interview(r.inviter_id)) return fail(errc::conflict, "You are already in an interview.");
-
+// The facts of domain::send_facts, read inside the send's IMMEDIATE transaction (which holds
+// the database's write lock, so nothing changes under them).
+domain::send_facts sqlite_store::send_facts(const send_request& r) {
+  domain::send_facts f;
   const auto now = to_millis(r.now);
+  f.to_self = r.inviter_id == r.invitee_id;
+  f.questions_exist = find_questions(r.question_ids).size() == r.question_ids.size();
+  if (const auto invitee = find_user(r.invitee_id)) {
+    f.invitee_name = invitee->name;
+    f.invitee_available = get_profile(r.invitee_id).available;
+  }
+  f.inviter_active = active_interview(r.inviter_id).has_value();
   auto mutual = db_.query("SELECT room_id FROM interviews WHERE status = 'pending' AND inviter_id = ? AND invitee_id = ? "
                           "AND expires_at > ?");
-  mutual.bind_all(r.invitee_id, r.inviter_id, now);
-  if (mutual.step()) {
-    const std::string room = mutual.text(0);
-    auto accepted = accept_locked(room, r.inviter_id, r.now, r.grace_deadline);
-    if (!accepted) return accepted.error();
-    tx.commit();
-    return send_result{std::move(accepted->iv), true, std::move(accepted->ended_busy)};
-  }
-
+  if (mutual.bind_all(r.invitee_id, r.inviter_id, now).step()) f.mutual_room = mutual.text(0);
   auto pending = db_.query("SELECT 1 FROM interviews WHERE status = 'pending' AND inviter_id = ? AND expires_at > ?");
-  if (pending.bind_all(r.inviter_id, now).step())
-    return fail(errc::conflict, "You already have a pending invitation; cancel it or wait for an answer.");
-  if (active_interview(r.invitee_id)) return fail(errc::invitee_busy, invitee->name + " is in another interview.");
-
-  if (r.rate_limit > 0) {
+  f.inviter_inviting = pending.bind_all(r.inviter_id, now).step();
+  f.invitee_active = active_interview(r.invitee_id).has_value();
+  if (r.rate_limit.count > 0) {
     auto recent = db_.query("SELECT created_at FROM interviews WHERE inviter_id = ? AND created_at > ? ORDER BY created_at");
-    recent.bind_all(r.inviter_id, now - r.rate_window.count());
-    std::vector<std::int64_t> times;
-    while (recent.step()) times.push_back(recent.integer(0));
-    if (static_cast<int>(times.size()) >= r.rate_limit) {
-      const auto free_at = times[times.size() - static_cast<std::size_t>(r.rate_limit)] + r.rate_window.count();
-      auto f = fail(errc::rate_limited, "Too many invitations; try again later.");
-      f.retry_after_seconds = std::max<double>(1.0, static_cast<double>(free_at - now) / 1000.0);
-      return f;
-    }
+    recent.bind_all(r.inviter_id, now - r.rate_limit.window.count());
+    while (recent.step()) f.recent_sends.push_back(from_millis(recent.integer(0)));
   }
+  return f;
+}
 
-  db_.query("INSERT INTO interviews (room_id, inviter_id, invitee_id, status, created_at, expires_at) "
-            "VALUES (?, ?, ?, 'pending', ?, ?)")
-      .bind_all(r.room_id, r.inviter_id, r.invitee_id, now, to_millis(r.expires_at))
-      .run();
-  int position = 0;
-  for (const auto& qid : r.question_ids)
-    db_.query("INSERT INTO interview_questions (room_id, position, question_id) VALUES (?, ?, ?)")
-        .bind_all(r.room_id, position++, qid)
+outcome<send_result> sqlite_store::send_invitation(const send_request& r) {
+  transaction tx(db_);
+  const auto verdict = domain::decide_send(send_facts(r), r.rate_limit, r.now);
+  if (!verdict) return verdict.error();
+  send_result out;
+  if (const auto* meet = std::get_if<domain::meet_invitation>(&*verdict)) {
+    auto accepted = accept_locked(meet->room_id, r.inviter_id, r.now, r.grace_deadline);
+    if (!accepted) return accepted.error();
+    out.iv = std::move(accepted->iv);
+    out.met = true;
+    out.ended_busy = std::move(accepted->ended_busy);
+  } else {
+    db_.query("INSERT INTO interviews (room_id, inviter_id, invitee_id, status, created_at, expires_at) "
+              "VALUES (?, ?, ?, 'pending', ?, ?)")
+        .bind_all(r.room_id, r.inviter_id, r.invitee_id, to_millis(r.now), to_millis(r.expires_at))
         .run();
-  auto created = find_interview(r.room_id);
+    int position = 0;
+    for (const auto& qid : r.question_ids)
+      db_.query("INSERT INTO interview_questions (room_id, position, question_id) VALUES (?, ?, ?)")
+          .bind_all(r.room_id, position++, qid)
+          .run();
+    out.iv = std::move(*find_interview(r.room_id));
+  }
+  out.inviter_profile = get_profile(r.inviter_id);
+  out.invitee_profile = get_profile(r.invitee_id);
   tx.commit();
-  return send_result{std::move(*created), false, {}};
+  return out;
 }
 
 outcome<acceptance> sqlite_store::accept_locked(const std::string& room_id, const std::string& user_id, time_point now,

@@ -58,6 +58,7 @@ public:
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
 
 private:
+  domain::send_facts send_facts(const send_request& r);
   domain::profile read_profile(statement& q, int first_col) const;
   std::vector<domain::interview> read_interviews(statement& q);
   // Accepts inside an open transaction; ends both participants' other live invitations (busy).

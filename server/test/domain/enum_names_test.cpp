@@ -1,4 +1,4 @@
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 
 #include <gtest/gtest.h>
 

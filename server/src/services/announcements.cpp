@@ -1,0 +1,15 @@
+#include "services/announcements.hpp"
+
+#include "services/views.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace mm::services {
+
+void announce(context& ctx, std::string_view event, const domain::interview& iv) {
+  const auto payload = boost::json::serialize(boost::json::object{{"interview", interview_json(iv, ctx.clock.now())}});
+  for (const auto* id : {&iv.inviter.id, &iv.invitee.id}) ctx.events.publish({bus::user_topic{*id}, std::string(event), payload});
+  ctx.counters.add("mockmate_interview_events_total", "event=\"" + std::string(event) + "\"");
+}
+
+} // namespace mm::services
