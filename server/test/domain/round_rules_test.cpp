@@ -2,7 +2,7 @@
 // start round 2 in every status and round, who sees the hints, and a round's elapsed time.
 #include "domain/round_rules.hpp"
 
-#include "domain/names.hpp"
+#include "domain/enum_names.hpp"
 
 #include <gtest/gtest.h>
 
