@@ -10,7 +10,7 @@ using namespace mm::http;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   std::vector<std::pair<std::string, std::string>> params;
-  for (auto table : {account_routes(), interview_routes()})
+  for (auto table : route_tables())
     for (const auto& r : table) (void)match_path(r.pattern, input, params);
   if (const auto nl = input.find('\n'); nl != std::string_view::npos)
     (void)match_path(input.substr(0, nl), input.substr(nl + 1), params);
