@@ -231,6 +231,11 @@ void gateway::impl::install_events() {
       net::spawn_logged(ex, run_event(*this, e.fn, e.name, s, std::move(payload), std::move(reply)), "socket event");
     });
   }
+  // An event outside the table: an error ack when one is asked for, else nothing; the socket stays.
+  users.on_unhandled([](const socket_ptr&, std::string_view, socketio::message, socketio::ack reply) {
+    json::object error{{"code", "unknown_event"}, {"message", "This server has no such event."}};
+    if (reply) reply(json::array{json::object{{"ok", false}, {"error", std::move(error)}}});
+  });
 }
 
 } // namespace mm::realtime

@@ -66,6 +66,24 @@ TEST(socketio_server, refuses_unknown_namespaces_and_ignores_unknown_events) {
   EXPECT_EQ(f.sio->client_count(), 1u);
 }
 
+TEST(socketio_server, events_nobody_handles_reach_the_namespace_fallback_with_their_ack) {
+  sio_fixture f;
+  std::vector<std::string> seen;
+  f.sio->of("/").on("known", [](const std::shared_ptr<socketio::socket>&, socketio::message, socketio::ack reply) {
+    if (reply) reply(boost::json::array{"known"});
+  });
+  f.sio->of("/").on_unhandled([&](const std::shared_ptr<socketio::socket>&, std::string_view event, socketio::message m,
+                                  socketio::ack reply) {
+    seen.push_back(std::string(event) + boost::json::serialize(m.args));
+    if (reply) reply(boost::json::array{"unknown", std::string(event)});
+  });
+  const auto sid = f.join();
+  EXPECT_EQ(f.post(sid, R"(427["nope",1])" "\x1e" R"(42["silent"])" "\x1e" R"(428["known"])").status, 200);
+  EXPECT_EQ(f.get(sid).body, R"(437["unknown","nope"])" "\x1e" R"(438["known"])");
+  EXPECT_EQ(seen, (std::vector<std::string>{"nope[1]", "silent[]"}));
+  EXPECT_EQ(f.sio->of("/").size(), 1u); // still connected
+}
+
 TEST(socketio_server, async_middleware_refuses_or_admits_and_tags_the_user) {
   sio_fixture f;
   f.sio->of("/").use([](socketio::socket& s) -> boost::asio::awaitable<std::optional<boost::json::value>> {
