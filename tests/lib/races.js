@@ -4,13 +4,13 @@
 // invitation_expired, the final state has the winner's reason, and every tab of both
 // participants sees exactly one outcome event, the one matching the final state.
 //
-//   const run = await raceTrials({ pairs, trialsPerPair, ttlS, create, actions, detail, complete });
+//   const run = await raceTrials({ pairs, trialsPerPair, ttlS, ...mixedRoutes({ qids, invite, act }), detail, complete });
 //   await checkOutcomeEvents(run, pairs, (pair) => [['inviter', pair.inviter.tab], ...]);
 //   assertRaces(t, run, pairs.length * trialsPerPair);
 //
-// The callers choose the routes (socket or REST, which node); the judging is here.
+// The callers choose the nodes; the mix of socket and REST routes and the judging are here.
 import assert from 'node:assert/strict';
-import { eventsOf } from '../integration/lib/socket.js';
+import { emitAck, eventsOf } from '../integration/lib/socket.js';
 import { ms } from '../integration/lib/shapes.js';
 
 export const OUTCOME_EVENT = { accepted: 'invitation-accepted', rejected: 'invitation-rejected', cancelled: 'invitation-cancelled', expired: 'invitation-expired' };
@@ -23,6 +23,28 @@ const sleep = (t) => new Promise((r) => setTimeout(r, t));
 // An HTTP answer as an ack: {ok: true, interview} or {ok: false, error, status}.
 export function restOutcome(res) {
   return res.status === 200 ? { ok: true, interview: res.body.interview } : { ok: false, error: res.body?.error, status: res.status };
+}
+
+// The routes both suites take, for pairs {inviter: {tab}, invitee: {tabs: [2]}}: trial k of pair
+// p invites, accepts and cancels by socket when p + k is even, else by REST; reject goes by REST
+// every third trial, else by the invitee's second tab. The caller says where REST goes:
+//   invite(p, k, inviter, invitee)           -> the HTTP response of the invitation
+//   act(name, p, k, who, action, roomId)     -> the HTTP response of accept/reject/cancel
+export function mixedRoutes({ qids, invite, act }) {
+  return {
+    create: ({ inviter, invitee }, p, k) => ((p + k) % 2 === 0
+      ? emitAck(inviter.tab, 'send-interview-invitation', { inviteeId: invitee.user.id, questionIds: qids })
+      : invite(p, k, inviter, invitee).then((r) => ({ ok: r.status === 201, interview: r.body?.interview, error: r.body?.error }))),
+    actions: ({ inviter, invitee }, p, k, roomId) => {
+      const bySocket = (p + k) % 2 === 0;
+      const rest = async (name, who) => restOutcome(await act(name, p, k, who, name, roomId));
+      return {
+        accept: () => (bySocket ? emitAck(invitee.tabs[0], 'respond-to-invitation', { roomId, accept: true }) : rest('accept', invitee)),
+        reject: () => (k % 3 === 0 ? rest('reject', invitee) : emitAck(invitee.tabs[1], 'respond-to-invitation', { roomId, accept: false })),
+        cancel: () => (bySocket ? rest('cancel', inviter) : emitAck(inviter.tab, 'cancel-interview-invitation', { roomId })),
+      };
+    },
+  };
 }
 
 const brief = (r) => (r.ok ? { ok: true, status: r.interview?.status } : { ok: false, code: r.error?.code });

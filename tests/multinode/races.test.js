@@ -4,8 +4,7 @@
 import { describe, test, before, after } from 'node:test';
 import { startCluster, personOn } from './lib/cluster.js';
 import { clientFor } from '../integration/lib/http.js';
-import { emitAck } from '../integration/lib/socket.js';
-import { assertRaces, checkOutcomeEvents, raceTrials, restOutcome } from '../lib/races.js';
+import { assertRaces, checkOutcomeEvents, mixedRoutes, raceTrials } from '../lib/races.js';
 
 const TTL_S = 0.3;
 const PAIRS = 20;
@@ -30,34 +29,20 @@ describe('invitation races across nodes', { timeout: 150_000 }, () => {
   });
   after(() => cl?.cleanup());
 
-  const viaRest = async (node, who, action, roomId) => restOutcome(await rest[node].act(who, action, roomId));
-
   test(`accept, reject, cancel and expiry at different nodes: exactly one winner in each of ${PAIRS * TRIALS_PER_PAIR} trials`, { timeout: 120_000 }, async (t) => {
     const qids = await cl.client.questionIds(pairs[0].inviter.token, 1);
     const node = (p, k) => (p + k) % 3;
+    // Each action goes through a different node than the other two where it can.
+    const offset = { accept: 1, reject: 2, cancel: 0 };
     const run = await raceTrials({
       pairs,
       trialsPerPair: TRIALS_PER_PAIR,
       ttlS: TTL_S,
-      create: ({ inviter, invitee }, p, k) => ((p + k) % 2 === 0
-        ? emitAck(inviter.tab, 'send-interview-invitation', { inviteeId: invitee.user.id, questionIds: qids })
-        : rest[node(p, k)].invite(inviter, invitee, qids).then((r) => ({ ok: r.status === 201, interview: r.body?.interview, error: r.body?.error }))),
-      // Each action goes through a different node than the other two where it can.
-      actions: ({ inviter, invitee }, p, k, roomId) => {
-        const useSocket = (p + k) % 2 === 0;
-        const n = node(p, k);
-        return {
-          accept: () => (useSocket
-            ? emitAck(invitee.tabs[0], 'respond-to-invitation', { roomId, accept: true })
-            : viaRest((n + 1) % 3, invitee, 'accept', roomId)),
-          reject: () => (k % 3 === 0
-            ? viaRest((n + 2) % 3, invitee, 'reject', roomId)
-            : emitAck(invitee.tabs[1], 'respond-to-invitation', { roomId, accept: false })),
-          cancel: () => (useSocket
-            ? viaRest(n, inviter, 'cancel', roomId)
-            : emitAck(inviter.tab, 'cancel-interview-invitation', { roomId })),
-        };
-      },
+      ...mixedRoutes({
+        qids,
+        invite: (p, k, inviter, invitee) => rest[node(p, k)].invite(inviter, invitee, qids),
+        act: (name, p, k, who, action, roomId) => rest[(node(p, k) + offset[name]) % 3].act(who, action, roomId),
+      }),
       detail: async ({ inviter }, p, k, roomId) => (await rest[(node(p, k) + 1) % 3].detail(inviter, roomId)).body.interview,
       complete: ({ inviter }, p, k, roomId) => rest[(node(p, k) + 2) % 3].act(inviter, 'complete', roomId),
     });

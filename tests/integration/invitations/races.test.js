@@ -7,7 +7,7 @@ import { startServer } from '../lib/server.js';
 import { sleep } from '../lib/http.js';
 import { emitAck } from '../lib/socket.js';
 import { scenario } from '../lib/people.js';
-import { LOSER_CODES, assertRaces, checkOutcomeEvents, raceTrials, restOutcome } from '../../lib/races.js';
+import { LOSER_CODES, assertRaces, checkOutcomeEvents, mixedRoutes, raceTrials } from '../../lib/races.js';
 
 const TTL_S = 0.3;
 const PAIRS = 20;
@@ -31,31 +31,17 @@ describe('invitation races', { timeout: 240_000 }, () => {
   });
   after(() => srv?.cleanup());
 
-  const viaRest = async (who, action, roomId) => restOutcome(await s.c.act(who, action, roomId));
-
   test(`accept, reject, cancel and expiry fired together: exactly one winner in each of ${PAIRS * TRIALS_PER_PAIR} trials`, { timeout: 200_000 }, async (t) => {
     const qids = await s.c.questionIds(pairs[0].inviter.token, 1);
     const run = await raceTrials({
       pairs,
       trialsPerPair: TRIALS_PER_PAIR,
       ttlS: TTL_S,
-      create: ({ inviter, invitee }, p, k) => ((p + k) % 2 === 0
-        ? emitAck(inviter.tab, 'send-interview-invitation', { inviteeId: invitee.user.id, questionIds: qids })
-        : s.c.invite(inviter, invitee, qids).then((r) => ({ ok: r.status === 201, interview: r.body?.interview, error: r.body?.error }))),
-      actions: ({ inviter, invitee }, p, k, roomId) => {
-        const useSocket = (p + k) % 2 === 0;
-        return {
-          accept: () => (useSocket
-            ? emitAck(invitee.tabs[0], 'respond-to-invitation', { roomId, accept: true })
-            : viaRest(invitee, 'accept', roomId)),
-          reject: () => (k % 3 === 0
-            ? viaRest(invitee, 'reject', roomId)
-            : emitAck(invitee.tabs[1], 'respond-to-invitation', { roomId, accept: false })),
-          cancel: () => (useSocket
-            ? viaRest(inviter, 'cancel', roomId)
-            : emitAck(inviter.tab, 'cancel-interview-invitation', { roomId })),
-        };
-      },
+      ...mixedRoutes({
+        qids,
+        invite: (p, k, inviter, invitee) => s.c.invite(inviter, invitee, qids),
+        act: (name, p, k, who, action, roomId) => s.c.act(who, action, roomId),
+      }),
       detail: async ({ inviter }, p, k, roomId) => (await s.c.detail(inviter, roomId)).body.interview,
       complete: ({ inviter }, p, k, roomId) => s.c.act(inviter, 'complete', roomId),
     });
