@@ -12,11 +12,11 @@
 # inside a suite; with CI=true (what CI systems set) every skip counts as a failure, so CI never
 # goes green on tests it did not run.
 #
-# Independent slow suites overlap (TEST_PARALLEL=1, the default): the ASan and fuzz builds run
-# at the lowest priority while the suites run, in their own build trees ($BUILD_DIR-asan,
-# $BUILD_DIR-fuzz); multinode and e2e run beside the other black-box suites (every server binds
-# port 0 on its own temporary database, each cluster has its own Redis); then the ASan suites and
-# the fuzzers run together. Suites whose timing matters more than their CPU run in the foreground.
+# Independent slow suites overlap (TEST_PARALLEL=1, the default), in three lanes: the ASan and
+# fuzz builds at the lowest priority, in their own trees ($BUILD_DIR-asan, $BUILD_DIR-fuzz); the
+# black-box suites, then the ASan suites once their build is done; multinode and e2e, then the
+# fuzzers. Every server binds port 0 on its own temporary database, each cluster has its own
+# Redis, the PostgreSQL store suite works in schemas of its own.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-${MOCKMATE_BUILD_DIR:-build}}
@@ -52,12 +52,14 @@ skipped() {
   echo "$2" >>"$results/$1"
 }
 
-# GoogleTest (and the layer check) through CTest. Skipped tests are listed as "(Skipped)".
+# ctest_suite NAME DIR [CTEST ARGS]: GoogleTest (and the layer check) through CTest. Skipped
+# tests are listed as "(Skipped)".
 ctest_suite() {
   local name=$1 dir=$2 start
+  shift 2
   start=$(now)
   local log="$logs/$name.log"
-  ctest --test-dir "$dir" --output-on-failure -j2 --timeout 300 >"$log" 2>&1
+  ctest --test-dir "$dir" --output-on-failure -j2 --timeout 300 "$@" >"$log" 2>&1
   local status=$? line pass=0 fail=0 skip all
   line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
   skip=$(grep -cE '^[[:space:]]*[0-9]+ - .* \((Skipped|Disabled)\)$' "$log")
@@ -216,7 +218,8 @@ start_postgres() {
 run_suite() {
   case $1 in
     unit)
-      if [ -f "$build/CTestTestfile.cmake" ]; then ctest_suite unit "$build"
+      # The store suite's PostgreSQL instantiation is the postgres suite.
+      if [ -f "$build/CTestTestfile.cmake" ]; then ctest_suite unit "$build" -E '/postgres( |$)'
       else skipped unit "no CTest tree in $build (make server)"; fi ;;
     web)
       if [ ! -f web/package.json ]; then skipped web "no web/package.json"
@@ -259,36 +262,50 @@ for s in $suites; do
   case $s in unit | postgres | web | conformance | interop | integration | multinode | e2e | security | faults | fuzz | asan) ;;
     *) echo "unknown suite $s" >&2; exit 2 ;; esac
 done
-if selected postgres || selected multinode; then start_postgres; fi
+# The ASan unit tests include the store suite's PostgreSQL instantiation.
+if selected postgres || selected multinode || selected asan; then start_postgres; fi
 
 began=$(now)
-# Phase 1: the builds of the sanitizer and fuzz trees at the lowest priority; multinode and e2e
-# beside the other suites. Phase 2: the ASan suites and the fuzzers.
+# The builds of the sanitizer and fuzz trees; each leaves a mark in $logs when done.
 builds() {
   if selected asan; then asan_build; fi
+  touch "$logs/.asan-built"
   if selected fuzz; then
     if have_clang; then fuzz_suite build; else skipped fuzz "no clang++-14"; fi
   fi
+  touch "$logs/.fuzz-built"
 }
+# wait_built MARK PID: until the builds wrote MARK (or their process PID is gone).
+wait_built() {
+  while [ ! -f "$logs/$1" ] && kill -0 "$2" 2>/dev/null; do sleep 2; done
+}
+after_asan() { if selected asan; then asan_suites; fi; }
+after_fuzz() { if selected fuzz && [ ! -f "$results/fuzz" ]; then fuzz_suite run; fi; }
 beside=""
 for s in multinode e2e; do selected "$s" && beside="$beside $s"; done
 main=""
 for s in $suites; do
   case $s in fuzz | asan | multinode | e2e) ;; *) main="$main $s" ;; esac
 done
+rm -f "$logs/.asan-built" "$logs/.fuzz-built"
 if [ "$parallel" = 1 ]; then
+  # Three lanes: the builds at the lowest priority; the black-box suites, then the ASan suites
+  # once their build is there; multinode and e2e, then the fuzzers (lowest priority) likewise.
   (renice -n 19 -p $BASHPID >/dev/null 2>&1; builds) &
-  (for s in $beside; do run_suite "$s"; done) &
+  builder=$!
+  (for s in $beside; do run_suite "$s"; done
+   wait_built .fuzz-built "$builder"
+   renice -n 19 -p $BASHPID >/dev/null 2>&1
+   after_fuzz) &
   for s in $main; do run_suite "$s"; done
-  wait
-  if selected asan; then asan_suites & fi
-  if selected fuzz && [ ! -f "$results/fuzz" ]; then (renice -n 19 -p $BASHPID >/dev/null 2>&1; fuzz_suite run) & fi
+  wait_built .asan-built "$builder"
+  after_asan
   wait
 else
   for s in $main $beside; do run_suite "$s"; done
   builds
-  if selected asan; then asan_suites; fi
-  if selected fuzz && [ ! -f "$results/fuzz" ]; then fuzz_suite run; fi
+  after_asan
+  after_fuzz
 fi
 wall=$(($(now) - began))
 
