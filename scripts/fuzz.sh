@@ -5,6 +5,8 @@
 # Any crash, leak, UBSan report or timeout fails the target; its reproducer is kept in
 # $FUZZ_BUILD_DIR/fuzz-artifacts/<target>/. Ends with "N passed, N failed" over the targets.
 #   scripts/fuzz.sh [target...]        FUZZ_TARGETS, SECONDS, JOBS also read from the environment
+# FUZZ_PHASE=build only builds the targets (scripts/test.sh does that while other suites run);
+# FUZZ_PHASE=run only runs them; the default does both.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -25,13 +27,15 @@ if [ ! -f "$build/CMakeCache.txt" ] || ! grep -q "^MOCKMATE_SANITIZE:STRING=$san
     -DMOCKMATE_SANITIZE="$sanitize" >"$build/configure.log" 2>&1 ||
     { cat "$build/configure.log"; echo "0 passed, 1 failed"; exit 1; }
 fi
+phase=${FUZZ_PHASE:-all}
 build_targets=()
 for t in $targets; do build_targets+=(--target "fuzz_$t"); done
-if ! cmake --build "$build" -j"$jobs" "${build_targets[@]}" >"$build/fuzz-build.log" 2>&1; then
+if [ "$phase" != run ] && ! cmake --build "$build" -j"$jobs" "${build_targets[@]}" >"$build/fuzz-build.log" 2>&1; then
   tail -n 60 "$build/fuzz-build.log"
   echo "0 passed, 1 failed"
   exit 1
 fi
+[ "$phase" = build ] && exit 0
 
 pass=0
 fail=0

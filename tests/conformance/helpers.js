@@ -28,13 +28,42 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// A WebSocket that never throws on 'error' (refused upgrades emit one before 'close').
+// A WebSocket that never throws on 'error' (refused upgrades emit one before 'close'), and
+// dispatches 'open', 'message' and 'close' as a browser does: one event per task, in arrival
+// order. An event is dispatched at once unless one already was in the current task (messages
+// that came in one TCP read); those follow one per later task, so a listener attached after
+// awaiting a message sees the next one, and no event waits behind I/O that arrived after it.
+// (ws's own `allowSynchronousEvents: false` defers every event, the first too, past the I/O of
+// the same loop turn: a fetch answered after a message would then resolve before it.)
+const BROWSER_TASK_EVENTS = new Set(['open', 'message', 'close']);
 export function openWebSocket(url, { binary = false } = {}) {
-  // Like a browser's WebSocket: one 'message' event per task, so a listener attached after
-  // awaiting the previous message does not miss the next one.
-  const socket = new WebSocket(url, { allowSynchronousEvents: false });
+  const socket = new WebSocket(url, { allowSynchronousEvents: true });
   socket.on('error', () => {});
   if (binary) socket.binaryType = 'arraybuffer';
+  const emit = socket.emit.bind(socket);
+  const queue = [];
+  let dispatchedThisTask = false;
+  let drainScheduled = false;
+  const dispatch = (event) => {
+    dispatchedThisTask = true;
+    queueMicrotask(() => { dispatchedThisTask = false; });
+    event();
+  };
+  const drain = () => {
+    drainScheduled = false;
+    dispatch(queue.shift());
+    if (queue.length > 0) { drainScheduled = true; setImmediate(drain); }
+  };
+  socket.emit = (name, ...args) => {
+    if (!BROWSER_TASK_EVENTS.has(name)) return emit(name, ...args);
+    const event = () => emit(name, ...args);
+    if (queue.length === 0 && !drainScheduled && !dispatchedThisTask) dispatch(event);
+    else {
+      queue.push(event);
+      if (!drainScheduled) { drainScheduled = true; setImmediate(drain); }
+    }
+    return true;
+  };
   return socket;
 }
 

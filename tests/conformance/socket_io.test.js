@@ -263,6 +263,7 @@ describe('Socket.IO protocol', () => {
       socket.send(Uint8Array.from([4, 5, 6]));
       const packets = await waitForPackets(socket, 3);
       assert.equal(packets[0], '452-["message-back",{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]');
+      assert.ok(packets[1] instanceof ArrayBuffer && packets[2] instanceof ArrayBuffer);
       assert.deepEqual(bytes(packets[1]), [1, 2, 3]);
       assert.deepEqual(bytes(packets[2]), [4, 5, 6]);
       socket.close();
@@ -283,6 +284,7 @@ describe('Socket.IO protocol', () => {
       socket.send(Uint8Array.from([4, 5, 6]));
       const packets = await waitForPackets(socket, 3);
       assert.equal(packets[0], '462-789[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]');
+      assert.ok(packets[1] instanceof ArrayBuffer && packets[2] instanceof ArrayBuffer);
       assert.deepEqual(bytes(packets[1]), [1, 2, 3]);
       assert.deepEqual(bytes(packets[2]), [4, 5, 6]);
       socket.close();

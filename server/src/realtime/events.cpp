@@ -200,6 +200,11 @@ void install_events(socketio::nsp& users, event_context& ctx) {
     users.on(std::string(e.name), [&ctx, &e](const socket_ptr& s, socketio::message m, socketio::ack reply) {
       dispatch(ctx, e, s, std::move(m), std::move(reply));
     });
+  // An event outside the table: an error ack when one is asked for, else nothing; the socket stays.
+  users.on_unhandled([](const socket_ptr&, std::string_view, socketio::message, socketio::ack reply) {
+    json::object error{{"code", "unknown_event"}, {"message", "This server has no such event."}};
+    if (reply) reply(json::array{json::object{{"ok", false}, {"error", std::move(error)}}});
+  });
 }
 
 } // namespace mm::realtime

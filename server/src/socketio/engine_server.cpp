@@ -24,6 +24,17 @@ std::string open_packet_data(const std::string& sid, bool upgrades, const engine
   return boost::json::serialize(open);
 }
 
+// A WebSocket accepted only to be closed at once: nothing it sends is read.
+class closed_websocket final : public net::websocket_handler {
+public:
+  void on_message(std::string_view, bool) override {}
+  void on_close() override {}
+};
+
+// A close frame without a status code (the peer sees 1005), as the reference server's
+// `websocket.close()` sends.
+constexpr std::uint16_t no_status_code = 0;
+
 } // namespace
 
 engine_server::engine_server(boost::asio::any_io_executor executor, engine_options options)
@@ -114,6 +125,12 @@ boost::asio::awaitable<net::upgrade_result> engine_server::upgrade(net::request 
   if (q.sid) {
     auto s = find(*q.sid);
     if (!s) co_return engine_error_response(engine_error::unknown_sid);
+    // Like the reference server, a WebSocket for a session that is probing or already on
+    // WebSocket completes its handshake and is then closed; the session goes on untouched.
+    if (s->has_websocket()) {
+      connection->close(no_status_code);
+      co_return std::make_shared<closed_websocket>();
+    }
     if (!s->can_upgrade()) co_return engine_error_response(engine_error::bad_request);
     co_return s->begin_upgrade(std::move(connection));
   }

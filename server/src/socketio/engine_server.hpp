@@ -31,7 +31,9 @@ public:
   // Polling requests (GET waits for data, POST delivers packets), CORS preflights, handshakes.
   // Errors are answered like the reference server: 400 {"code":N,"message":"..."}.
   boost::asio::awaitable<net::response> handle(net::request req) override;
-  // WebSocket handshakes and upgrades of polling sessions (with sid).
+  // WebSocket handshakes and upgrades of polling sessions (with sid). A WebSocket for a session
+  // that is probing or on WebSocket already is accepted, then closed at once (an empty close
+  // frame), as the reference server does; an unknown sid is refused with 400.
   boost::asio::awaitable<net::upgrade_result> upgrade(net::request req,
                                                       std::shared_ptr<net::websocket_connection> connection) override;
 

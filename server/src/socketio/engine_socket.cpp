@@ -223,6 +223,10 @@ bool engine_socket::can_upgrade() const noexcept {
          registry_->options.allow_upgrades;
 }
 
+bool engine_socket::has_websocket() const noexcept {
+  return state_ == state::open && (transport_ == transport_kind::websocket || probe_);
+}
+
 std::shared_ptr<net::websocket_handler> engine_socket::begin_upgrade(std::shared_ptr<net::websocket_connection> ws) {
   auto handler = std::make_shared<ws_handler>(shared_from_this(), ws.get());
   probe_ = std::move(ws);

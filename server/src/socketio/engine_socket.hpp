@@ -63,6 +63,9 @@ public:
   std::shared_ptr<net::websocket_handler> attach_websocket(std::shared_ptr<net::websocket_connection> ws);
   std::shared_ptr<net::websocket_handler> begin_upgrade(std::shared_ptr<net::websocket_connection> ws);
   bool can_upgrade() const noexcept;
+  // True while a WebSocket probes an upgrade and once the session is on WebSocket (opened there
+  // or upgraded): no other WebSocket can join it.
+  bool has_websocket() const noexcept;
 
   // Starts the heartbeat; called once by the server after on_connection.
   void start();

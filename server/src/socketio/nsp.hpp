@@ -30,6 +30,9 @@ public:
   using connection_handler = std::function<void(const std::shared_ptr<socket>&)>;
   // A namespace-wide event table entry: used when the socket has no handler of its own.
   using event_handler = std::function<void(const std::shared_ptr<socket>&, message msg, ack reply)>;
+  // The fallback for an event that neither the socket nor the namespace handles, with its name.
+  using unhandled_handler =
+      std::function<void(const std::shared_ptr<socket>&, std::string_view event, message msg, ack reply)>;
 
   explicit nsp(std::string name) : name_(std::move(name)) {}
   nsp(const nsp&) = delete;
@@ -42,6 +45,10 @@ public:
   // Called for each socket once it is connected (CONNECT acknowledged).
   void on_connection(connection_handler h) { on_connection_.push_back(std::move(h)); }
   void on(std::string event, event_handler h) { handlers_[std::move(event)] = std::move(h); }
+  // Receives every event no handler takes (e.g. to answer its acknowledgement with an error).
+  // Without one, such events are ignored, as the reference server does; either way the socket
+  // stays connected.
+  void on_unhandled(unhandled_handler h) { unhandled_ = std::move(h); }
 
   // Encodes an event once (see encoded_packet), for send_encoded / broadcasts.
   encoded_packet encode(std::string_view event, const boost::json::array& args,
@@ -70,6 +77,7 @@ public:
   void left(socket& s, const std::string& room);
   void user_changed(socket& s, const std::string& before, const std::string& after);
   const event_handler* handler_for(const std::string& event) const;
+  const unhandled_handler* unhandled() const noexcept { return unhandled_ ? &unhandled_ : nullptr; }
   void notify_connection(const std::shared_ptr<socket>& s);
   std::vector<std::shared_ptr<socket>> all() const;
 
@@ -78,6 +86,7 @@ private:
   std::vector<middleware> middlewares_;
   std::vector<connection_handler> on_connection_;
   std::unordered_map<std::string, event_handler> handlers_;
+  unhandled_handler unhandled_;
   std::unordered_map<std::string, std::shared_ptr<socket>> sockets_; // by socket id
   std::unordered_map<std::string, std::unordered_set<socket*>> rooms_;
   std::unordered_map<std::string, std::unordered_set<socket*>> users_;

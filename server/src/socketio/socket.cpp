@@ -167,6 +167,9 @@ void socket::dispatch(decoded_packet p) {
     } else if (const auto* h = nsp_->handler_for(name)) {
       auto handler = *h;
       handler(shared_from_this(), std::move(msg), std::move(reply));
+    } else if (const auto* fallback = nsp_->unhandled()) {
+      auto handler = *fallback;
+      handler(shared_from_this(), name, std::move(msg), std::move(reply));
     }
   } catch (const std::exception& e) {
     spdlog::error("socket.io: handler of \"{}\" in {} threw: {}", name, nsp_->name(), e.what());

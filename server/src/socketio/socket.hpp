@@ -52,8 +52,8 @@ public:
   // Anything else the application wants to keep with the socket.
   std::any data;
 
-  // Handles event `name` on this socket; takes precedence over nsp::on. Unknown events are
-  // ignored. A handler exception is logged and otherwise ignored. Handlers are dropped on
+  // Handles event `name` on this socket; takes precedence over nsp::on. Events nobody handles
+  // go to nsp::on_unhandled, or are ignored. A handler exception is logged and otherwise ignored. Handlers are dropped on
   // disconnect, so capturing this socket's shared_ptr in them does not leak.
   void on(std::string name, event_handler handler);
   // Called once when the socket leaves: "client namespace disconnect", "server namespace

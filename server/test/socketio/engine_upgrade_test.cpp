@@ -25,7 +25,7 @@ public:
   const std::string& remote_address() const noexcept override { return address_; }
 
   std::vector<std::string> sent;
-  int close_code = 0;
+  int close_code = -1; // not closed
 
 private:
   bool open_ = true;
@@ -92,13 +92,50 @@ TEST(engine_upgrade, probes_pauses_polling_and_moves_the_session_to_websocket) {
   EXPECT_EQ(ws->sent, (std::vector<std::string>{"3probe", "4queued", "4hello"}));
 
   EXPECT_EQ(call(f.io, *f.engine, make_request("GET", "EIO=4&transport=polling&sid=" + sid)).status, 400);
-  net::response refusal;
-  EXPECT_FALSE(f.upgrade("EIO=4&transport=websocket&sid=" + sid, std::make_shared<fake_websocket>(), &refusal));
-  EXPECT_EQ(refusal.status, 400);
+  // A second WebSocket for the upgraded session: handshake, then an empty close frame at once.
+  auto late = std::make_shared<fake_websocket>();
+  auto late_handler = f.upgrade("EIO=4&transport=websocket&sid=" + sid, late);
+  ASSERT_TRUE(late_handler);
+  EXPECT_EQ(late->close_code, 0);
+  EXPECT_TRUE(late->sent.empty());
+  late_handler->on_message("4ignored", false);
+  late_handler->on_close();
+  handler->on_message("4still here", false);
+  EXPECT_EQ(ws->sent.back(), "4still here");
 
   handler->on_message("1", false); // the client closes
   EXPECT_EQ(ws->close_code, 1000);
   EXPECT_EQ(f.engine->session_count(), 0u);
+}
+
+TEST(engine_upgrade, a_websocket_arriving_while_another_probes_is_accepted_and_closed) {
+  upgrade_fixture f;
+  const auto sid = test::sid_of(call(f.io, *f.engine, make_request("GET", "EIO=4&transport=polling")));
+  auto ws = std::make_shared<fake_websocket>();
+  auto handler = f.upgrade("EIO=4&transport=websocket&sid=" + sid, ws);
+  ASSERT_TRUE(handler);
+  auto second = std::make_shared<fake_websocket>();
+  ASSERT_TRUE(f.upgrade("EIO=4&transport=websocket&sid=" + sid, second));
+  EXPECT_EQ(second->close_code, 0);
+  handler->on_message("2probe", false); // the first probe goes on
+  handler->on_message("5", false);
+  handler->on_message("4hello", false);
+  EXPECT_EQ(ws->sent, (std::vector<std::string>{"3probe", "4hello"}));
+  EXPECT_EQ(ws->close_code, -1);
+}
+
+TEST(engine_upgrade, a_second_websocket_for_a_websocket_session_is_accepted_and_closed) {
+  upgrade_fixture f;
+  auto ws = std::make_shared<fake_websocket>();
+  auto handler = f.upgrade("EIO=4&transport=websocket", ws);
+  ASSERT_TRUE(handler);
+  const auto sid = test::sid_of_packet(ws->sent.at(0));
+  auto second = std::make_shared<fake_websocket>();
+  ASSERT_TRUE(f.upgrade("EIO=4&transport=websocket&sid=" + sid, second));
+  EXPECT_EQ(second->close_code, 0);
+  handler->on_message("4hi", false);
+  EXPECT_EQ(ws->sent.back(), "4hi");
+  EXPECT_EQ(f.engine->session_count(), 1u);
 }
 
 TEST(engine_upgrade, a_probe_that_misbehaves_is_dropped_and_polling_goes_on) {

@@ -7,6 +7,8 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace {
 using namespace mm;
 using namespace std::chrono_literals;
@@ -66,6 +68,24 @@ TEST(socketio_server, refuses_unknown_namespaces_and_ignores_unknown_events) {
   EXPECT_EQ(f.sio->client_count(), 1u);
 }
 
+TEST(socketio_server, events_nobody_handles_reach_the_namespace_fallback_with_their_ack) {
+  sio_fixture f;
+  std::vector<std::string> seen;
+  f.sio->of("/").on("known", [](const std::shared_ptr<socketio::socket>&, socketio::message, socketio::ack reply) {
+    if (reply) reply(boost::json::array{"known"});
+  });
+  f.sio->of("/").on_unhandled([&](const std::shared_ptr<socketio::socket>&, std::string_view event, socketio::message m,
+                                  socketio::ack reply) {
+    seen.push_back(std::string(event) + boost::json::serialize(m.args));
+    if (reply) reply(boost::json::array{"unknown", std::string(event)});
+  });
+  const auto sid = f.join();
+  EXPECT_EQ(f.post(sid, R"(427["nope",1])" "\x1e" R"(42["silent"])" "\x1e" R"(428["known"])").status, 200);
+  EXPECT_EQ(f.get(sid).body, R"(437["unknown","nope"])" "\x1e" R"(438["known"])");
+  EXPECT_EQ(seen, (std::vector<std::string>{"nope[1]", "silent[]"}));
+  EXPECT_EQ(f.sio->of("/").size(), 1u); // still connected
+}
+
 TEST(socketio_server, async_middleware_refuses_or_admits_and_tags_the_user) {
   sio_fixture f;
   f.sio->of("/").use([](socketio::socket& s) -> boost::asio::awaitable<std::optional<boost::json::value>> {
@@ -122,18 +142,23 @@ TEST(socketio_server, server_acks_resolve_time_out_and_fail_on_disconnect) {
   std::shared_ptr<socketio::socket> s;
   f.sio->of("/").on_connection([&](const std::shared_ptr<socketio::socket>& x) { s = x; });
   const auto sid = f.join();
-  std::vector<std::string> results;
-  auto record = [&](boost::system::error_code ec, socketio::message m) {
-    results.push_back(ec ? ec.message() : boost::json::serialize(m.args));
+  // By emit: how each one ended. (Which of the first two ends first depends on how fast this
+  // machine answers; what each ends with does not.)
+  std::map<int, std::string> results;
+  auto record = [&](int n) {
+    return [&results, n](boost::system::error_code ec, socketio::message m) {
+      results[n] = ec ? ec.message() : boost::json::serialize(m.args);
+    };
   };
-  s->emit_with_ack("q", boost::json::array{1}, record, 1s);
-  s->emit_with_ack("q", boost::json::array{2}, record, 10ms);
-  s->emit_with_ack("q", boost::json::array{3}, record, 1s);
+  s->emit_with_ack("q", boost::json::array{1}, record(1), 1s);
+  s->emit_with_ack("q", boost::json::array{2}, record(2), 10ms);
+  s->emit_with_ack("q", boost::json::array{3}, record(3), 1s);
   EXPECT_EQ(f.get(sid).body, "420[\"q\",1]\x1e" "421[\"q\",2]\x1e" "422[\"q\",3]");
   f.post(sid, R"(430["a"])");
   test::run_for(f.io, 30ms);
   f.post(sid, "41");
-  EXPECT_EQ(results, (std::vector<std::string>{R"(["a"])", "operation has timed out", "socket has been disconnected"}));
+  EXPECT_EQ(results, (std::map<int, std::string>{
+                         {1, R"(["a"])"}, {2, "operation has timed out"}, {3, "socket has been disconnected"}}));
   EXPECT_FALSE(s->connected());
 }
 

@@ -70,9 +70,12 @@ inline void run_for(boost::asio::io_context& io, std::chrono::milliseconds d) {
   io.run_for(d);
 }
 
-// The sid of an Engine.IO handshake answer "0{...}".
-inline std::string sid_of(const net::response& handshake) {
-  return std::string(boost::json::parse(handshake.body.substr(1)).at("sid").as_string());
+// The sid of an Engine.IO OPEN packet "0{...}".
+inline std::string sid_of_packet(std::string_view open) {
+  return std::string(boost::json::parse(open.substr(1)).at("sid").as_string());
 }
+
+// The sid of an Engine.IO handshake answer.
+inline std::string sid_of(const net::response& handshake) { return sid_of_packet(handshake.body); }
 
 } // namespace mm::test

@@ -3,6 +3,7 @@
 #include "store/question_bank.hpp"
 #include "store/store_fixture.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -182,14 +183,12 @@ TEST_P(store_suite, find_users_returns_the_existing_ones_with_profiles) {
   auto found = db().find_users({b.id, "u_missing", a.id});
   ASSERT_EQ(found.size(), 2u);
   std::set<std::string> ids;
-  for (const auto& c : found) {
-    ids.insert(c.user.id);
-    if (c.user.id == b.id) {
-      EXPECT_FALSE(c.prof.available);
-      EXPECT_FALSE(domain::profile_complete(c.prof));
-    }
-  }
+  for (const auto& c : found) ids.insert(c.user.id);
   EXPECT_EQ(ids, (std::set<std::string>{a.id, b.id}));
+  const auto found_b = std::find_if(found.begin(), found.end(), [&](const auto& c) { return c.user.id == b.id; });
+  ASSERT_NE(found_b, found.end());
+  EXPECT_FALSE(found_b->prof.available);
+  EXPECT_FALSE(domain::profile_complete(found_b->prof));
   EXPECT_TRUE(db().find_users({}).empty());
 }
 

@@ -101,9 +101,26 @@ describe('socket authentication', () => {
   test('unknown events are answered with an error ack, not a crash', T, async () => {
     const u = await c.register('Curious');
     const s = await connect(srv, { token: u.token });
-    const ack = await emitAck(s, 'no-such-event', { x: 1 }).catch(() => null);
-    if (ack !== null) assert.equal(ack.ok, false);
+    const ack = await emitAck(s, 'no-such-event', { x: 1 });
+    assert.equal(ack.ok, false, JSON.stringify(ack));
+    assert.deepEqual(Object.keys(ack).sort(), ['error', 'ok']);
+    assert.equal(ack.error.code, 'unknown_event');
+    assert.equal(typeof ack.error.message, 'string');
+    assert.ok(ack.error.message.length > 0);
     assert.equal(s.connected, true);
     assert.equal((await emitAck(s, 'watch-presence', { userIds: [] })).ok, true);
+  });
+
+  test('an unknown event without an ack is ignored: nothing is sent back and the socket stays', T, async () => {
+    const u = await c.register('Quiet');
+    const s = await connect(srv, { token: u.token });
+    const packets = [];
+    s.io.engine.on('packet', (p) => { if (p.type === 'message') packets.push(p.data); });
+    s.emit('no-such-event', { x: 1 });
+    const watched = await emitAck(s, 'watch-presence', { userIds: [] });
+    assert.equal(watched.ok, true);
+    assert.equal(packets.length, 1, `expected only the watch-presence ack, got ${JSON.stringify(packets)}`);
+    assert.match(packets[0], /^3\d+\[/); // an ACK (engine.io-client strips the "4")
+    assert.equal(s.connected, true);
   });
 });

@@ -1,0 +1,2 @@
+#pragma once
+#include "high/top.hpp" // an arrow back up
