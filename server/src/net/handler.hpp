@@ -23,6 +23,9 @@ inline constexpr std::uint16_t normal = 1000;
 inline constexpr std::uint16_t going_away = 1001;   // server shutting down
 inline constexpr std::uint16_t policy = 1008;       // e.g. a peer that does not read its messages
 inline constexpr std::uint16_t too_big = 1009;      // message over server_options::websocket_max_message
+// Not sent on the wire: close() with it sends a close frame without a status code, which the
+// peer reports as 1005.
+inline constexpr std::uint16_t no_status = 1005;
 } // namespace close_code
 
 // One WebSocket connection as the layers above see it.
@@ -37,8 +40,9 @@ public:
   // bytes is closed with close_code::policy (its peer does not keep up).
   virtual void send(std::shared_ptr<const std::string> frame, bool binary) = 0;
 
-  // Writes what is queued, then the close frame; the socket is torn down when the peer answers
-  // or after server_options::websocket_close_timeout. Idempotent.
+  // Writes what is queued, then the close frame (empty for close_code::no_status, else `code`
+  // and `reason`); the socket is torn down when the peer answers or after
+  // server_options::websocket_close_timeout. Idempotent.
   virtual void close(std::uint16_t code, std::string_view reason = {}) = 0;
 
   // False once close() was called or the connection failed.

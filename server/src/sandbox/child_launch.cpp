@@ -23,9 +23,16 @@ void launch_child(const launch_plan& p) {
   sigset_t none;
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  for (int s = 1; s < NSIG; ++s) ::sigaction(s, &dfl, nullptr); // the server ignores SIGPIPE; programs must not
+  // Every disposition back to the default: the server ignores SIGPIPE, and whatever started the
+  // server may have ignored others, real-time ones included (glibc's sigaction refuses 32 and 33,
+  // so the raw system call; SIGKILL and SIGSTOP answer EINVAL, harmlessly).
+  struct {
+    void (*handler)(int);
+    unsigned long flags;
+    void (*restorer)();
+    unsigned long mask;
+  } dfl{SIG_DFL, 0, nullptr, 0};
+  for (int s = 1; s < _NSIG; ++s) ::syscall(SYS_rt_sigaction, s, &dfl, nullptr, sizeof dfl.mask);
   ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
   if (p.drop) {
     for (int cap = 0; cap <= p.last_cap; ++cap)

@@ -31,10 +31,6 @@ public:
   void on_close() override {}
 };
 
-// A close frame without a status code (the peer sees 1005), as the reference server's
-// `websocket.close()` sends.
-constexpr std::uint16_t no_status_code = 0;
-
 } // namespace
 
 engine_server::engine_server(boost::asio::any_io_executor executor, engine_options options)
@@ -128,7 +124,7 @@ boost::asio::awaitable<net::upgrade_result> engine_server::upgrade(net::request 
     // Like the reference server, a WebSocket for a session that is probing or already on
     // WebSocket completes its handshake and is then closed; the session goes on untouched.
     if (s->has_websocket()) {
-      connection->close(no_status_code);
+      connection->close(net::close_code::no_status); // as the reference server's websocket.close()
       co_return std::make_shared<closed_websocket>();
     }
     if (!s->can_upgrade()) co_return engine_error_response(engine_error::bad_request);

@@ -188,7 +188,8 @@ void websocket_session::send(std::shared_ptr<const std::string> frame, bool bina
 void websocket_session::close(std::uint16_t code, std::string_view reason) {
   if (phase_ != phase::open || finished_) return;
   phase_ = phase::closing;
-  enqueue(opcode::close, std::make_shared<const std::string>(websocket::close_payload(code, reason)));
+  enqueue(opcode::close, std::make_shared<const std::string>(code == close_code::no_status ? std::string()
+                                                                                           : websocket::close_payload(code, reason)));
   start_teardown_timer();
   schedule_flush();
 }
