@@ -96,7 +96,7 @@ TEST(engine_upgrade, probes_pauses_polling_and_moves_the_session_to_websocket) {
   auto late = std::make_shared<fake_websocket>();
   auto late_handler = f.upgrade("EIO=4&transport=websocket&sid=" + sid, late);
   ASSERT_TRUE(late_handler);
-  EXPECT_EQ(late->close_code, 0);
+  EXPECT_EQ(late->close_code, net::close_code::no_status);
   EXPECT_TRUE(late->sent.empty());
   late_handler->on_message("4ignored", false);
   late_handler->on_close();
@@ -116,7 +116,7 @@ TEST(engine_upgrade, a_websocket_arriving_while_another_probes_is_accepted_and_c
   ASSERT_TRUE(handler);
   auto second = std::make_shared<fake_websocket>();
   ASSERT_TRUE(f.upgrade("EIO=4&transport=websocket&sid=" + sid, second));
-  EXPECT_EQ(second->close_code, 0);
+  EXPECT_EQ(second->close_code, net::close_code::no_status);
   handler->on_message("2probe", false); // the first probe goes on
   handler->on_message("5", false);
   handler->on_message("4hello", false);
@@ -132,7 +132,7 @@ TEST(engine_upgrade, a_second_websocket_for_a_websocket_session_is_accepted_and_
   const auto sid = test::sid_of_packet(ws->sent.at(0));
   auto second = std::make_shared<fake_websocket>();
   ASSERT_TRUE(f.upgrade("EIO=4&transport=websocket&sid=" + sid, second));
-  EXPECT_EQ(second->close_code, 0);
+  EXPECT_EQ(second->close_code, net::close_code::no_status);
   handler->on_message("4hi", false);
   EXPECT_EQ(ws->sent.back(), "4hi");
   EXPECT_EQ(f.engine->session_count(), 1u);
