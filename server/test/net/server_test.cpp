@@ -95,6 +95,8 @@ TEST(net_server, answers_requests_with_a_request_id_and_keeps_alive) {
     EXPECT_EQ(r1.result_int(), 200);
     EXPECT_EQ(r1.body(), "GET /a/b q=secret=1 body=");
     EXPECT_FALSE(r1["X-Request-Id"].empty());
+    EXPECT_EQ(r1[http::field::date].size(), 29u) << r1[http::field::date]; // "Sun, 06 Nov 1994 08:49:37 GMT"
+    EXPECT_TRUE(r1[http::field::date].ends_with(" GMT"));
     EXPECT_EQ(f.app.last_request.path, "/a/b");
     EXPECT_EQ(f.app.last_request.remote_address, "127.0.0.1");
     EXPECT_EQ(f.srv->open_connections(), 1u);

@@ -1,5 +1,7 @@
 #include "net/detail/http_io.hpp"
 
+#include "net/http_date.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -34,6 +36,7 @@ template <class Message> void copy_headers(Message& m, const response& res, std:
       continue;
     m.insert(h.name, h.value);
   }
+  m.set(http::field::date, http_date_now());
   m.set("X-Request-Id", request_id);
   m.keep_alive(keep_alive);
 }
