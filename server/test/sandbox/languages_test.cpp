@@ -116,6 +116,7 @@ TEST(sandbox_languages, a_program_starts_with_no_signal_ignored_or_blocked) {
                          "    if (l.rfind(\"SigIgn\", 0) == 0 || l.rfind(\"SigBlk\", 0) == 0) std::cout << l << '\\n';\n}\n");
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   std::signal(SIGPIPE, previous);
+  EXPECT_EQ(r.outcome, execution_outcome::ok) << r.message << "\n" << r.stderr_text;
   EXPECT_EQ(r.stdout_text, "SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n");
 }
 
