@@ -2,8 +2,10 @@
 
 #include "domain/time.hpp"
 #include "services/secrets.hpp"
+#include "services/views.hpp"
 #include "store/store.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <sodium.h>
 
 #include <charconv>
@@ -101,16 +103,62 @@ int create_users(const std::vector<std::string>& args) {
   return 0;
 }
 
+// `admin reports --db URL [--json]`: every report, newest first, for moderators.
+int list_reports(const std::vector<std::string>& args) {
+  std::string db_url = "sqlite:data/mockmate.db";
+  bool as_json = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--json") {
+      as_json = true;
+    } else if (args[i] == "--db") {
+      if (i + 1 >= args.size()) throw std::invalid_argument("--db needs a value\n" + admin_usage());
+      db_url = args[++i];
+    } else {
+      throw std::invalid_argument("unknown flag " + args[i] + "\n" + admin_usage());
+    }
+  }
+  auto db = store::create_store(db_url);
+  db->migrate();
+  const auto reports = db->list_reports();
+  if (as_json) {
+    boost::json::array out;
+    for (const auto& r : reports) out.push_back(services::report_json(r));
+    std::cout << boost::json::serialize(boost::json::object{{"reports", std::move(out)}}) << '\n';
+    return 0;
+  }
+  if (reports.empty()) std::cout << "no reports\n";
+  // One block per report; details last, indented, as the reporter wrote them.
+  for (const auto& r : reports) {
+    std::cout << domain::to_iso8601(r.created_at) << "  " << domain::to_string(r.reason) << "  " << r.reporter.name << " ("
+              << r.reporter.id << ") reported " << r.reported.name << " (" << r.reported.id << ")";
+    if (r.room_id) std::cout << "  room " << *r.room_id;
+    std::cout << "  [" << r.id << "]\n";
+    if (r.details) {
+      std::string indented = "    ";
+      for (const char ch : *r.details) {
+        indented += ch;
+        if (ch == '\n') indented += "    ";
+      }
+      std::cout << indented << '\n';
+    }
+  }
+  std::cout.flush();
+  return 0;
+}
+
 } // namespace
 
 std::string admin_usage() {
   return "usage: mockmate admin create-users --count N [--db sqlite:PATH|postgresql://...] [--out FILE]\n"
          "                                   [--password PASSWORD]\n"
-         "Creates N users with complete profiles and one session each; writes \"<userId> <token>\" lines.\n";
+         "Creates N users with complete profiles and one session each; writes \"<userId> <token>\" lines.\n"
+         "       mockmate admin reports [--db sqlite:PATH|postgresql://...] [--json]\n"
+         "Lists the users' reports, newest first (--json: {\"reports\": [...]} for tools).\n";
 }
 
 int admin_command(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "create-users") return create_users(args);
+  if (!args.empty() && args[0] == "reports") return list_reports(args);
   throw std::invalid_argument(admin_usage());
 }
 

@@ -41,7 +41,8 @@ struct presence_topic {
   std::string user_id;
   bool operator==(const presence_topic&) const = default;
 };
-// "control:<userId>": the user's sessions changed ("session-revoked" {token hash}).
+// "control:<userId>": the user's sessions changed ("session-revoked" {token hash}), or a block
+// hides another user from their presence watches ("presence-hidden" "<other userId>").
 struct control_topic {
   std::string user_id;
   bool operator==(const control_topic&) const = default;

@@ -36,7 +36,7 @@ constexpr std::array<std::pair<interview_status, std::string_view>, 8> statuses{
     {interview_status::expired, "expired"},
     {interview_status::abandoned, "abandoned"},
 }};
-constexpr std::array<std::pair<end_reason, std::string_view>, 8> reasons{{
+constexpr std::array<std::pair<end_reason, std::string_view>, 9> reasons{{
     {end_reason::none, ""},
     {end_reason::declined, "declined"},
     {end_reason::busy, "busy"},
@@ -45,6 +45,7 @@ constexpr std::array<std::pair<end_reason, std::string_view>, 8> reasons{{
     {end_reason::completed, "completed"},
     {end_reason::no_show, "no_show"},
     {end_reason::left, "left"},
+    {end_reason::blocked, "blocked"},
 }};
 
 } // namespace

@@ -7,7 +7,7 @@ namespace mm::domain {
 outcome<send_verdict> decide_send(const send_facts& f, const send_rate_limit& limit, time_point now) {
   if (f.to_self) return fail(errc::validation_failed, "inviteeId must be someone else: you cannot invite yourself.");
   if (!f.questions_exist) return fail(errc::validation_failed, "questionIds must name existing questions.");
-  if (!f.invitee_name) return fail(errc::not_found, "No user with that inviteeId.");
+  if (!f.invitee_name || f.blocked) return fail(errc::not_found, "No user with that inviteeId.");
   if (!f.invitee_available) return fail(errc::invitee_busy, *f.invitee_name + " is not taking invitations right now.");
   if (f.inviter_active) return fail(errc::conflict, "You are already in an interview.");
   if (f.mutual_room) return meet_invitation{*f.mutual_room};

@@ -23,6 +23,7 @@ struct send_facts {
   bool to_self = false;                    // the inviter invites themselves
   bool questions_exist = false;            // every questionId names a question
   std::optional<std::string> invitee_name; // nullopt: no user with that id
+  bool blocked = false;                    // either of the two blocked the other (treated as unknown)
   bool invitee_available = false;          // the invitee's do-not-disturb switch is off
   bool inviter_active = false;             // the inviter is in an accepted or in-progress interview
   std::optional<std::string> mutual_room;  // the invitee's live invitation to the inviter
@@ -45,7 +46,8 @@ struct meet_invitation {
 using send_verdict = std::variant<create_invitation, meet_invitation>;
 
 // Failures, in this order: validation_failed (inviting oneself, then unknown questions);
-// not_found (no such invitee); invitee_busy (unavailable); conflict (the inviter is in an
+// not_found (no such invitee, or a blocked pair: the same answer, so a blocked user learns nothing
+// an unknown id would not tell); invitee_busy (unavailable); conflict (the inviter is in an
 // interview). Then a mutual invitation meets. Then conflict (the inviter is inviting someone
 // already), invitee_busy (in an interview), rate_limited with retry_after_seconds (at least 1).
 outcome<send_verdict> decide_send(const send_facts& f, const send_rate_limit& limit, time_point now);

@@ -14,6 +14,18 @@ std::optional<std::string> absent_participant(const interview& iv, bool inviter_
   return inviter_missing ? iv.inviter.id : iv.invitee.id;
 }
 
+abandonment abandonment_of(const interview& iv) {
+  abandonment out;
+  if (iv.status == interview_status::accepted) {
+    out.reason = end_reason::no_show;
+    if (iv.inviter_joined != iv.invitee_joined) out.absent = iv.inviter_joined ? iv.invitee.id : iv.inviter.id;
+  } else {
+    out.reason = end_reason::left;
+    if (iv.inviter_present != iv.invitee_present) out.absent = iv.inviter_present ? iv.invitee.id : iv.inviter.id;
+  }
+  return out;
+}
+
 reliability tally(std::string_view user_id, std::span<const attendance> history) {
   int completed = 0, no_shows = 0, left = 0;
   for (const auto& a : history) {

@@ -12,20 +12,24 @@ namespace mm::domain {
 
 inline constexpr int reliability_min_interviews = 3;
 
-struct reliability {
-  int completed = 0;
-  int no_shows = 0;
-  int left = 0;
-  std::optional<double> score; // completed / (completed + noShows + left); null below 3 of them
-  friend bool operator==(const reliability&, const reliability&) = default;
-};
-
+// (struct reliability is in domain/types.hpp: partners carry one.)
 reliability make_reliability(int completed, int no_shows, int left);
 
 // `absent` of an abandoned interview: the participant who never joined (reason no_show) or did
 // not come back (reason left), given which of the two was missing; nullopt when the interview is
 // not abandoned or both or neither were missing (nobody to single out).
 std::optional<std::string> absent_participant(const interview& iv, bool inviter_missing, bool invitee_missing);
+
+// How an active interview whose grace deadline passed with a participant missing is abandoned:
+// accepted (they were never both in the room) -> no_show, and absent is the participant who never
+// joined; in_progress -> left, and absent is the participant not in the room. absent is nullopt
+// when both or neither qualify (nobody to single out). Decided from the join records
+// (interview::inviter_joined, invitee_joined) and presence flags the store keeps.
+struct abandonment {
+  end_reason reason = end_reason::no_show;
+  std::optional<std::string> absent;
+};
+abandonment abandonment_of(const interview& iv);
 
 // One past interview of the user, as reliability needs it.
 struct attendance {

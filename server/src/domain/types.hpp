@@ -43,7 +43,7 @@ struct question {
 enum class interview_status { pending, accepted, in_progress, completed, rejected, cancelled, expired, abandoned };
 
 // Why a final state was reached; none while the interview is not final.
-enum class end_reason { none, declined, busy, cancelled, invite_timeout, completed, no_show, left };
+enum class end_reason { none, declined, busy, cancelled, invite_timeout, completed, no_show, left, blocked };
 
 struct party {
   std::string id;
@@ -66,6 +66,13 @@ struct interview {
   std::optional<time_point> grace_deadline;
   bool inviter_present = false; // has a socket in the room
   bool invitee_present = false;
+  // Join records and absence (API.md v2, `absent`): whether each participant ever joined the
+  // room, and for an abandoned interview the participant who was missing, with why (no_show:
+  // never joined; left: did not come back). absent is nullopt unless exactly one was missing.
+  bool inviter_joined = false;
+  bool invitee_joined = false;
+  std::optional<std::string> absent;
+  end_reason absent_reason = end_reason::none;
 };
 
 struct rubric {
@@ -84,6 +91,17 @@ struct feedback {
   time_point created_at;
 };
 
+// A user's record of turning up (API.md v2, "Blocking, reports, reliability"): interviews they
+// completed, and abandoned ones they were absent from by reason; score = completed / (completed +
+// noShows + left), null below 3 of them (domain/reliability.hpp computes it).
+struct reliability {
+  int completed = 0;
+  int no_shows = 0;
+  int left = 0;
+  std::optional<double> score;
+  friend bool operator==(const reliability&, const reliability&) = default;
+};
+
 // A user as another user sees them when looking for a partner.
 struct partner {
   std::string id;
@@ -92,6 +110,7 @@ struct partner {
   bool online = false;
   bool busy = false;
   int match_score = 0;
+  reliability record;
 };
 
 } // namespace mm::domain

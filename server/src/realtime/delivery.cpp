@@ -39,12 +39,17 @@ void delivery::operator()(const bus::message& m) {
                  },
                  [&](const bus::presence_topic& t) { send_to(hub_.watchers_of(t.user_id), m); },
                  [&](const bus::control_topic& t) {
-                   if (m.event != "session-revoked") return;
                    boost::system::error_code ec;
-                   const auto hash = boost::json::parse(m.payload, ec);
-                   if (ec || !hash.is_string()) return;
-                   for (const auto& s : hub_.sockets_of(t.user_id))
-                     if (hub_.session_of(*s) == hash.get_string()) s->disconnect(true);
+                   const auto arg = boost::json::parse(m.payload, ec);
+                   if (ec || !arg.is_string()) return;
+                   if (m.event == "session-revoked") {
+                     for (const auto& s : hub_.sockets_of(t.user_id))
+                       if (hub_.session_of(*s) == arg.get_string()) s->disconnect(true);
+                   } else if (m.event == "presence-hidden") {
+                     // A block: the user's sockets stop watching the other (trust_service).
+                     const std::string other(arg.get_string());
+                     for (const auto& s : hub_.sockets_of(t.user_id)) hub_.unwatch(*s, other);
+                   }
                  },
                  [&](const bus::link_topic&) {
                    if (m.event == "reconnected" && relinked_) relinked_();

@@ -1,5 +1,6 @@
 #include "realtime/hub.hpp"
 
+#include <algorithm>
 #include <any>
 
 namespace mm::realtime {
@@ -85,6 +86,15 @@ void hub::watch(socketio::socket& s, std::vector<std::string> user_ids) {
   }
   for (const auto& id : user_ids) watchers_[id].insert(&s);
   st.watching = std::move(user_ids);
+}
+
+void hub::unwatch(socketio::socket& s, const std::string& user_id) {
+  auto& watching = state_of(s).watching;
+  if (std::erase(watching, user_id) == 0) return;
+  auto it = watchers_.find(user_id);
+  if (it == watchers_.end()) return;
+  it->second.erase(&s);
+  if (it->second.empty()) watchers_.erase(it);
 }
 
 std::vector<hub::socket_ptr> hub::watchers_of(const std::string& user_id) const {

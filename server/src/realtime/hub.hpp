@@ -52,6 +52,8 @@ public:
 
   // `s` watches exactly `user_ids` from now on.
   void watch(socketio::socket& s, std::vector<std::string> user_ids);
+  // `s` no longer watches `user_id` (a block between their users); the rest of its list stays.
+  void unwatch(socketio::socket& s, const std::string& user_id);
   std::vector<socket_ptr> watchers_of(const std::string& user_id) const;
   // Every user some socket here watches.
   std::vector<std::string> watched() const;

@@ -8,8 +8,11 @@ using boost::asio::awaitable;
 
 awaitable<std::vector<boost::json::object>> presence_watch::watch(std::shared_ptr<socketio::socket> s,
                                                                   std::vector<std::string> user_ids) {
-  hub_.watch(*s, user_ids);
-  co_return co_await profiles_.presence_of(std::move(user_ids));
+  // Blocked pairs are left out before anything is watched (API.md v2: neither's presence reaches
+  // the other); a block made later drops them from the watch (delivery.cpp, presence-hidden).
+  auto visible = co_await profiles_.visible_to(s->user_id(), std::move(user_ids));
+  hub_.watch(*s, visible);
+  co_return co_await profiles_.presence_of(std::move(visible));
 }
 
 awaitable<void> presence_watch::announce(std::vector<std::string> user_ids) {

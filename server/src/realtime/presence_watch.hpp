@@ -17,7 +17,8 @@ public:
   presence_watch(hub& sockets, services::profile_service& profiles, delivery& deliver)
       : hub_(sockets), profiles_(profiles), deliver_(deliver) {}
 
-  // `s` watches exactly `user_ids` from now on; answers their presence (unknown ids left out).
+  // `s` watches exactly `user_ids` from now on, but those blocked with its user; answers their
+  // presence (unknown and blocked ids left out).
   boost::asio::awaitable<std::vector<boost::json::object>> watch(std::shared_ptr<socketio::socket> s,
                                                                   std::vector<std::string> user_ids);
   // Tells this node's watchers of each user their presence now.

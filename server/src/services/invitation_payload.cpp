@@ -15,6 +15,7 @@ boost::json::object invitation_payload(const domain::interview& iv, const invita
   from.online = p.inviter_online;
   from.busy = p.inviter_busy;
   from.prof = p.inviter;
+  from.record = p.inviter_record;
   return {{"interview", interview_json(iv, now)}, {"from", partner_json(from)}};
 }
 

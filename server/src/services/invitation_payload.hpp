@@ -13,6 +13,7 @@ struct invitation_parties {
   domain::profile invitee;
   bool inviter_online = false;
   bool inviter_busy = false;
+  domain::reliability inviter_record;
 };
 
 // The match score is the invitee's view of the inviter, with their time zones' offsets.

@@ -32,7 +32,14 @@ awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter
                           now + ctx_.config.rejoin_grace,
                           {ctx_.config.invitation_rate_count, ctx_.config.invitation_rate_window}};
   // One round trip: the rules, the write and what the announcements need, in one transaction.
-  auto result = co_await ctx_.executor.run([&] { return ctx_.db.send_invitation(req); });
+  // The inviter's reliability, for the invitee's `from`, in the same hop (one query).
+  domain::reliability inviter_record;
+  auto result = co_await ctx_.executor.run([&] {
+    auto sent = ctx_.db.send_invitation(req);
+    if (sent && !sent->met)
+      if (auto records = ctx_.db.reliability_of({inviter_id}); records.contains(inviter_id)) inviter_record = records[inviter_id];
+    return sent;
+  });
   if (!result) {
     if (result.error().code == errc::rate_limited) ctx_.counters.add("mockmate_invitations_rate_limited_total", "");
     co_return result.error();
@@ -47,7 +54,7 @@ awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter
   share_expiry(ctx_, result->iv.room_id, result->iv.expires_at);
   // The inviter is not busy: inviting while in an interview is refused by the rules.
   const invitation_parties parties{std::move(result->inviter_profile), std::move(result->invitee_profile),
-                                   ctx_.presence.is_online(inviter_id), false};
+                                   ctx_.presence.is_online(inviter_id), false, inviter_record};
   ctx_.events.publish({bus::user_topic{r.invitee_id}, "interview-invitation-received",
                        json::serialize(invitation_payload(result->iv, parties, zones_, ctx_.clock.now()))});
   co_return sent_invitation{std::move(result->iv), ctx_.presence.is_online(r.invitee_id), false};
@@ -105,10 +112,14 @@ awaitable<std::vector<json::object>> invitation_service::pending_for(std::string
     auto invitations = ctx_.db.pending_for_invitee(user_id, now);
     if (invitations.empty()) return out;
     const auto mine = ctx_.db.get_profile(user_id);
+    std::vector<std::string> inviters;
+    for (const auto& iv : invitations) inviters.push_back(iv.inviter.id);
+    auto records = ctx_.db.reliability_of(inviters);
     for (auto& iv : invitations) {
       auto inviter = ctx_.db.get_profile(iv.inviter.id);
       const bool busy = ctx_.db.active_interview(iv.inviter.id).has_value();
-      out.push_back({std::move(iv), {std::move(inviter), mine, false, busy}});
+      const auto record = records[iv.inviter.id];
+      out.push_back({std::move(iv), {std::move(inviter), mine, false, busy, record}});
     }
     return out;
   });

@@ -107,6 +107,12 @@ awaitable<outcome<partner_page>> partner_service::list(std::string caller_id, pa
   for (; it != all.end() && static_cast<int>(page.partners.size()) < q.limit; ++it) page.partners.push_back(*it);
   if (it != all.end() && !page.partners.empty())
     page.next_cursor = encode_cursor(page.partners.back().match_score, page.partners.back().id);
+  // Reliability is shown, never part of the order (issue 17): one store query for the page.
+  std::vector<std::string> ids;
+  for (const auto& p : page.partners) ids.push_back(p.id);
+  auto records = co_await ctx_.executor.run([&] { return ctx_.db.reliability_of(ids); });
+  for (auto& p : page.partners)
+    if (auto found = records.find(p.id); found != records.end()) p.record = found->second;
   co_return page;
 }
 

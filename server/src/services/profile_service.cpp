@@ -2,6 +2,8 @@
 
 #include "services/presence_news.hpp"
 
+#include <algorithm>
+
 namespace mm::services {
 
 using boost::asio::awaitable;
@@ -62,6 +64,12 @@ awaitable<std::vector<boost::json::object>> profile_service::presence_of(std::ve
   for (const auto& r : rows)
     out.push_back(presence_json(r.id, ctx_.presence.is_online(r.id), r.busy, r.available));
   co_return out;
+}
+
+awaitable<std::vector<std::string>> profile_service::visible_to(std::string viewer, std::vector<std::string> ids) {
+  auto hidden = co_await ctx_.executor.run([&] { return ctx_.db.blocked_among(viewer, ids); });
+  std::erase_if(ids, [&](const std::string& id) { return std::find(hidden.begin(), hidden.end(), id) != hidden.end(); });
+  co_return ids;
 }
 
 } // namespace mm::services

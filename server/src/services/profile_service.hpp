@@ -25,6 +25,9 @@ public:
   boost::asio::awaitable<domain::outcome<domain::profile>> update(std::string user_id, profile_patch patch);
   // Presence of the users among `ids` that exist, in order.
   boost::asio::awaitable<std::vector<boost::json::object>> presence_of(std::vector<std::string> ids);
+  // `ids` without the users blocked with `viewer` (either way), in order: whom watch-presence
+  // may follow.
+  boost::asio::awaitable<std::vector<std::string>> visible_to(std::string viewer, std::vector<std::string> ids);
 
 private:
   context& ctx_;

@@ -1,6 +1,7 @@
 #include "services/views.hpp"
 
 #include "domain/enum_names.hpp"
+#include "domain/trust_rules.hpp"
 
 #include <boost/json/array.hpp>
 #include <cmath>
@@ -43,7 +44,15 @@ json::object profile_json(const domain::profile& p) {
 
 json::object partner_json(const domain::partner& p) {
   return {{"id", p.id},         {"name", p.name}, {"profile", profile_json(p.prof)},
-          {"online", p.online}, {"busy", p.busy}, {"matchScore", p.match_score}};
+          {"online", p.online}, {"busy", p.busy}, {"matchScore", p.match_score},
+          {"reliability", reliability_json(p.record)}};
+}
+
+json::object reliability_json(const domain::reliability& r) {
+  return {{"completed", r.completed},
+          {"noShows", r.no_shows},
+          {"left", r.left},
+          {"score", r.score ? json::value(*r.score) : json::value(nullptr)}};
 }
 
 json::object question_json(const domain::question& q) {
@@ -70,6 +79,7 @@ json::object interview_json(const domain::interview& iv, domain::time_point now)
       {"startedAt", opt(iv.started_at)},
       {"endedAt", opt(iv.ended_at)},
       {"reason", reason.empty() ? json::value(nullptr) : json::value(reason)},
+      {"absent", iv.status == domain::interview_status::abandoned ? opt(iv.absent) : json::value(nullptr)},
   };
 }
 
@@ -92,6 +102,20 @@ json::object feedback_json(const domain::feedback& f) {
       {"comments", opt(f.comments)},
       {"createdAt", to_iso8601(f.created_at)},
   };
+}
+
+json::object block_json(const domain::block& b) {
+  return {{"user", party_json(b.user)}, {"createdAt", to_iso8601(b.created_at)}};
+}
+
+json::object report_json(const domain::report& r) {
+  return {{"id", r.id},
+          {"reporter", party_json(r.reporter)},
+          {"reported", party_json(r.reported)},
+          {"roomId", opt(r.room_id)},
+          {"reason", domain::to_string(r.reason)},
+          {"details", opt(r.details)},
+          {"createdAt", to_iso8601(r.created_at)}};
 }
 
 json::object error_json(const domain::failure& f) {

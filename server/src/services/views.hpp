@@ -1,6 +1,7 @@
 #pragma once
 // The contract's JSON objects (API.md, "Objects"), built in one place for HTTP and Socket.IO.
 #include "domain/error.hpp"
+#include "domain/trust_rules.hpp"
 #include "domain/types.hpp"
 
 #include <boost/json/object.hpp>
@@ -11,6 +12,8 @@ namespace mm::services {
 boost::json::object user_json(const domain::user& u, bool with_email);
 boost::json::object profile_json(const domain::profile& p);
 boost::json::object partner_json(const domain::partner& p);
+// {completed, noShows, left, score}
+boost::json::object reliability_json(const domain::reliability& r);
 boost::json::object question_json(const domain::question& q);
 // `now` gives expiresInMs while pending.
 boost::json::object interview_json(const domain::interview& iv, domain::time_point now);
@@ -18,6 +21,10 @@ boost::json::object interview_json(const domain::interview& iv, domain::time_poi
 // part of `question`, so the candidate's copy carries none.
 boost::json::object hints_json(const domain::interview& iv);
 boost::json::object feedback_json(const domain::feedback& f);
+// {user: {id, name}, createdAt}
+boost::json::object block_json(const domain::block& b);
+// Everything a moderator reads: {id, reporter, reported, roomId, reason, details, createdAt}.
+boost::json::object report_json(const domain::report& r);
 // {"code": ..., "message": ...} (plus retryAfterSeconds for rate_limited)
 boost::json::object error_json(const domain::failure& f);
 

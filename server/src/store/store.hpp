@@ -9,6 +9,7 @@
 #include "store/interview_store.hpp"
 #include "store/question_store.hpp"
 #include "store/session_store.hpp"
+#include "store/trust_store.hpp"
 #include "store/user_store.hpp"
 
 #include <cstddef>
@@ -20,7 +21,8 @@ namespace mm::store {
 using domain::outcome;
 using domain::time_point;
 
-class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store {
+class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
+              public trust_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

@@ -28,7 +28,8 @@ public:
   virtual std::optional<domain::user> find_user(const std::string& id) = 0;
   virtual domain::profile get_profile(const std::string& user_id) = 0;
   virtual void put_profile(const std::string& user_id, const domain::profile& p) = 0;
-  // Users with complete profiles who are available, except `exclude_id`.
+  // Users with complete profiles who are available, except `exclude_id` and the users blocked with
+  // them (either way).
   virtual std::vector<candidate> partner_candidates(const std::string& exclude_id) = 0;
   // The users among `ids` that exist, with their profiles.
   virtual std::vector<candidate> find_users(const std::vector<std::string>& ids) = 0;

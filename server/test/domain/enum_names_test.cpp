@@ -22,7 +22,7 @@ const std::pair<interview_status, const char*> status_names[] = {
 const std::pair<end_reason, const char*> reason_names[] = {
     {end_reason::declined, "declined"},   {end_reason::busy, "busy"},           {end_reason::cancelled, "cancelled"},
     {end_reason::invite_timeout, "invite_timeout"}, {end_reason::completed, "completed"}, {end_reason::no_show, "no_show"},
-    {end_reason::left, "left"},
+    {end_reason::left, "left"},           {end_reason::blocked, "blocked"},
 };
 
 TEST(names, experience_levels_are_spelled_as_the_contract_both_ways) {

@@ -130,3 +130,29 @@ TEST(decide_send, under_the_limit_or_without_one_a_send_is_created) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(decide_send, a_blocked_pair_is_not_found_with_the_unknown_users_sentence_before_availability_and_meeting) {
+  auto unknown = fine();
+  unknown.invitee_name.reset();
+  const auto expected = decide_send(unknown, {}, now);
+  ASSERT_FALSE(expected);
+  auto f = fine();
+  f.blocked = true;
+  f.invitee_available = false;      // an unavailable blocked user still looks unknown
+  f.mutual_room = "r_theirs";       // and a pending invitation from them does not meet
+  auto v = decide_send(f, {}, now);
+  ASSERT_FALSE(v);
+  EXPECT_EQ(v.error().code, errc::not_found);
+  EXPECT_EQ(v.error().message, expected.error().message);
+}
+
+TEST(decide_send, a_blocked_pair_still_hears_validation_first_as_an_unknown_user_would) {
+  auto f = fine();
+  f.blocked = true;
+  f.questions_exist = false;
+  EXPECT_EQ(code_of(f), errc::validation_failed);
+}
+
+} // namespace

@@ -66,3 +66,45 @@ TEST(reliability, tally_counts_completions_and_the_users_own_absences) {
 }
 
 } // namespace
+
+namespace {
+
+interview active(interview_status status) {
+  interview iv;
+  iv.status = status;
+  iv.inviter = {"u_a", "A"};
+  iv.invitee = {"u_b", "B"};
+  return iv;
+}
+
+TEST(abandonment_of, an_accepted_room_is_a_no_show_of_the_participant_who_never_joined) {
+  auto iv = active(interview_status::accepted);
+  iv.inviter_joined = true; // joined, and may have left again: still not the no-show
+  auto a = abandonment_of(iv);
+  EXPECT_EQ(a.reason, end_reason::no_show);
+  EXPECT_EQ(a.absent, "u_b");
+  iv.inviter_joined = false;
+  iv.invitee_joined = true;
+  EXPECT_EQ(abandonment_of(iv).absent, "u_a");
+}
+
+TEST(abandonment_of, a_no_show_with_nobody_or_both_joined_singles_out_nobody) {
+  auto iv = active(interview_status::accepted);
+  EXPECT_EQ(abandonment_of(iv).reason, end_reason::no_show);
+  EXPECT_EQ(abandonment_of(iv).absent, std::nullopt);
+  iv.inviter_joined = iv.invitee_joined = true; // both came, never together
+  EXPECT_EQ(abandonment_of(iv).absent, std::nullopt);
+}
+
+TEST(abandonment_of, a_running_room_is_left_by_the_participant_not_in_it) {
+  auto iv = active(interview_status::in_progress);
+  iv.inviter_joined = iv.invitee_joined = true;
+  iv.invitee_present = true;
+  auto a = abandonment_of(iv);
+  EXPECT_EQ(a.reason, end_reason::left);
+  EXPECT_EQ(a.absent, "u_a");
+  iv.invitee_present = false;
+  EXPECT_EQ(abandonment_of(iv).absent, std::nullopt) << "both gone: nobody singled out";
+}
+
+} // namespace

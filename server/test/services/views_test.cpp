@@ -83,7 +83,7 @@ TEST(profile_json, spells_values_as_the_contract) {
   EXPECT_EQ(o.at("available"), false);
 }
 
-TEST(partner_json, has_id_name_profile_online_busy_and_match_score) {
+TEST(partner_json, has_id_name_profile_online_busy_match_score_and_reliability) {
   partner p;
   p.id = "u_bob";
   p.name = "Bob";
@@ -91,7 +91,8 @@ TEST(partner_json, has_id_name_profile_online_busy_and_match_score) {
   p.busy = false;
   p.match_score = 87;
   const auto o = partner_json(p);
-  EXPECT_EQ(keys(o), (std::set<std::string>{"id", "name", "profile", "online", "busy", "matchScore"}));
+  EXPECT_EQ(keys(o), (std::set<std::string>{"id", "name", "profile", "online", "busy", "matchScore", "reliability"}));
+  EXPECT_EQ(o.at("reliability"), (json::object{{"completed", 0}, {"noShows", 0}, {"left", 0}, {"score", nullptr}}));
   EXPECT_EQ(o.at("matchScore"), 87);
   EXPECT_TRUE(o.at("matchScore").is_int64());
   EXPECT_EQ(o.at("online"), true);
@@ -111,14 +112,15 @@ TEST(question_json, carries_no_hints) {
 TEST(interview_json, has_exactly_the_contracts_keys) {
   const auto o = interview_json(sample_interview(interview_status::pending), t0);
   EXPECT_EQ(keys(o), (std::set<std::string>{"roomId", "status", "inviter", "invitee", "questions", "createdAt", "expiresAt",
-                                             "expiresInMs", "respondedAt", "startedAt", "endedAt", "reason"}));
+                                             "expiresInMs", "respondedAt", "startedAt", "endedAt", "reason",
+                                             "absent"}));
   EXPECT_EQ(o.at("roomId"), "r_abc");
   EXPECT_EQ(o.at("status"), "pending");
   EXPECT_EQ(o.at("inviter"), (json::object{{"id", "u_ada"}, {"name", "Ada"}}));
   EXPECT_EQ(o.at("invitee"), (json::object{{"id", "u_bob"}, {"name", "Bob"}}));
   EXPECT_EQ(o.at("createdAt"), "2026-11-23T19:04:41.123Z");
   EXPECT_EQ(o.at("expiresAt"), "2026-11-23T19:06:41.123Z");
-  for (const char* k : {"respondedAt", "startedAt", "endedAt", "reason"}) EXPECT_TRUE(o.at(k).is_null()) << k;
+  for (const char* k : {"respondedAt", "startedAt", "endedAt", "reason", "absent"}) EXPECT_TRUE(o.at(k).is_null()) << k;
 }
 
 TEST(interview_json, questions_keep_their_order_and_carry_no_hints) {
@@ -162,6 +164,30 @@ TEST(interview_json, shows_times_and_reason_of_an_ended_interview) {
   EXPECT_EQ(o.at("endedAt"), "2026-11-23T20:04:41.123Z");
   EXPECT_EQ(o.at("reason"), "no_show");
   EXPECT_EQ(o.at("status"), "abandoned");
+}
+
+TEST(interview_json, absent_is_the_missing_participants_id_only_when_abandoned) {
+  auto iv = sample_interview(interview_status::abandoned);
+  iv.reason = end_reason::left;
+  iv.absent = "u_bob";
+  iv.absent_reason = end_reason::left;
+  EXPECT_EQ(interview_json(iv, t0).at("absent"), "u_bob") << "the id, as API.md says; the reason is the interview's";
+  iv.absent.reset();
+  EXPECT_TRUE(interview_json(iv, t0).at("absent").is_null());
+  iv = sample_interview(interview_status::completed);
+  iv.absent = "u_bob"; // whatever the row holds, only abandoned interviews have one
+  EXPECT_TRUE(interview_json(iv, t0).at("absent").is_null());
+}
+
+TEST(reliability_json, spells_the_counts_and_the_score) {
+  EXPECT_EQ(reliability_json(mm::domain::reliability{12, 1, 2, 0.8}),
+            (json::object{{"completed", 12}, {"noShows", 1}, {"left", 2}, {"score", 0.8}}));
+}
+
+TEST(block_json, is_the_user_and_the_time) {
+  const mm::domain::block b{{"u_bob", "Bob"}, t0};
+  EXPECT_EQ(block_json(b), (json::object{{"user", json::object{{"id", "u_bob"}, {"name", "Bob"}}},
+                                         {"createdAt", "2026-11-23T19:04:41.123Z"}}));
 }
 
 TEST(interview_json, status_in_progress_is_spelled_with_an_underscore) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const STATUSES = ['pending', 'accepted', 'in_progress', 'completed', 'rejected', 'cancelled', 'expired', 'abandoned'];
-export const REASONS = ['declined', 'busy', 'cancelled', 'invite_timeout', 'completed', 'no_show', 'left'];
+export const REASONS = ['declined', 'busy', 'cancelled', 'invite_timeout', 'completed', 'no_show', 'left', 'blocked'];
 export const LEVELS = ['student', 'junior', 'mid', 'senior', 'staff'];
 export const CATEGORIES = ['algorithms', 'system-design', 'behavioral'];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'];

@@ -8,7 +8,7 @@ namespace {
 // BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
 // so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
 // that shipped: add one.
-constexpr std::array<std::string_view, 1> all{
+constexpr std::array<std::string_view, 2> all{
     R"sql(
 CREATE TABLE users (
   id TEXT COLLATE "C" PRIMARY KEY,
@@ -92,6 +92,54 @@ CREATE TABLE feedback (
   created_at BIGINT NOT NULL,
   UNIQUE (room_id, from_id)
 );
+)sql",
+    // Trust (API.md v2, "Blocking, reports, reliability"): blocks, reports, join records, absent.
+    R"sql(
+-- Blocks (a pair is blocked when either row exists) and reports.
+CREATE TABLE blocks (
+  blocker_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  blocked_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (blocker_id, blocked_id)
+);
+CREATE INDEX blocks_blocked ON blocks (blocked_id, blocker_id);
+
+CREATE TABLE reports (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  reporter_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  reported_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  room_id TEXT COLLATE "C" REFERENCES interviews (room_id),
+  reason TEXT NOT NULL,
+  details TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX reports_reporter ON reports (reporter_id, created_at);
+CREATE INDEX reports_created ON reports (created_at, id);
+
+-- Join records: when each participant first joined the room (kept after the interview ends).
+-- Rows from before: both joined when the interview started; in an open interview, a participant
+-- whose presence flag is set has joined (at acceptance, the closest time known).
+ALTER TABLE interviews ADD COLUMN inviter_joined_at BIGINT;
+ALTER TABLE interviews ADD COLUMN invitee_joined_at BIGINT;
+UPDATE interviews SET inviter_joined_at = COALESCE(started_at, CASE WHEN inviter_present THEN responded_at END),
+                      invitee_joined_at = COALESCE(started_at, CASE WHEN invitee_present THEN responded_at END);
+
+-- absent of an abandoned interview (domain::abandonment_of): no_show -> the one participant who
+-- never joined, left -> the one not in the room; null when both or neither. The backfill applies
+-- the same rule to the join records the rows kept. Abandonment used to clear the presence flags
+-- (they were the only join record), so rows abandoned before this migration keep absent null:
+-- nothing left in them tells who was missing, and guessing would blame someone.
+ALTER TABLE interviews ADD COLUMN absent_id TEXT COLLATE "C" REFERENCES users (id);
+ALTER TABLE interviews ADD COLUMN absent_reason TEXT;
+UPDATE interviews SET absent_id = CASE
+    WHEN reason = 'no_show' AND (inviter_joined_at IS NULL) <> (invitee_joined_at IS NULL)
+      THEN CASE WHEN inviter_joined_at IS NULL THEN inviter_id ELSE invitee_id END
+    WHEN reason = 'left' AND inviter_present <> invitee_present
+      THEN CASE WHEN inviter_present THEN invitee_id ELSE inviter_id END
+  END
+WHERE status = 'abandoned';
+UPDATE interviews SET absent_reason = reason WHERE status = 'abandoned' AND absent_id IS NOT NULL;
+CREATE INDEX interviews_absent ON interviews (absent_id, absent_reason);
 )sql",
 };
 } // namespace

@@ -162,7 +162,9 @@ void pg_store::put_profile(const std::string& user_id, const domain::profile& p)
 std::vector<candidate> pg_store::partner_candidates(const std::string& exclude_id) {
   return read(pool_, [&](connection& c) {
     const auto r = c.exec("SELECT id, email, name, created_at, " MM_PROFILE_COLUMNS
-                          " FROM users WHERE profile_complete AND available AND id <> $1 ORDER BY created_at, id",
+                          " FROM users WHERE profile_complete AND available AND id <> $1 "
+                          "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = $1 AND b.blocked_id = users.id) "
+                          "OR (b.blocker_id = users.id AND b.blocked_id = $1)) ORDER BY created_at, id",
                           exclude_id);
     std::vector<candidate> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(read_candidate(r, i));

@@ -6,6 +6,7 @@
 #include "domain/interview_rules.hpp"
 #include "domain/invitation_rules.hpp"
 #include "domain/enum_names.hpp"
+#include "domain/reliability.hpp"
 #include "store/list_codec.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/profile_rows.hpp"
@@ -26,7 +27,8 @@ using domain::to_millis;
 namespace {
 constexpr std::string_view select_interview =
     "SELECT i.room_id, i.status, i.reason, i.inviter_id, a.name, i.invitee_id, b.name, i.created_at, i.expires_at, "
-    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present "
+    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present, "
+    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason "
     "FROM interviews i JOIN users a ON a.id = i.inviter_id JOIN users b ON b.id = i.invitee_id ";
 
 std::optional<domain::time_point> opt_time(const result& r, int row, int col) {
@@ -55,6 +57,10 @@ std::vector<interview> load_params(connection& c, std::string_view tail, std::sp
     iv.grace_deadline = opt_time(r, row, 12);
     iv.inviter_present = r.boolean(row, 13);
     iv.invitee_present = r.boolean(row, 14);
+    iv.inviter_joined = r.boolean(row, 15);
+    iv.invitee_joined = r.boolean(row, 16);
+    iv.absent = r.opt_text(row, 17);
+    iv.absent_reason = domain::parse_end_reason(r.opt_text(row, 18).value_or("")).value_or(domain::end_reason::none);
     index.emplace(iv.room_id, out.size());
     ids.push_back(iv.room_id);
     out.push_back(std::move(iv));
@@ -173,6 +179,8 @@ outcome<interview> transition(connection& c, const std::string& room_id, const s
 }
 } // namespace
 
+std::optional<interview> find_interview_in(connection& c, const std::string& room_id) { return find(c, room_id); }
+
 std::optional<interview> pg_store::find_interview(const std::string& room_id) {
   return read(pool_, [&](connection& c) { return find(c, room_id); });
 }
@@ -190,6 +198,10 @@ domain::send_facts send_facts(connection& c, const send_request& r, domain::prof
     invitee = it->second.prof;
     f.invitee_name = it->second.name;
     f.invitee_available = it->second.prof.available;
+    // Under both users' row locks, which add_block takes too: a block and a send serialize.
+    f.blocked = !c.exec("SELECT 1 FROM blocks WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)",
+                        r.inviter_id, r.invitee_id)
+                     .empty();
   }
   f.questions_exist =
       c.exec("SELECT COUNT(*) FROM questions WHERE id = ANY($1)", r.question_ids).integer(0, 0) ==
@@ -287,9 +299,9 @@ outcome<join_result> pg_store::join(const std::string& room_id, const std::strin
     bool started = false;
     auto done = transition(c, room_id, user_id, domain::action::join, now, [&](const interview& iv) {
       const bool inviter = user_id == iv.inviter.id;
-      c.exec(inviter ? "UPDATE interviews SET inviter_present = TRUE WHERE room_id = $1"
-                     : "UPDATE interviews SET invitee_present = TRUE WHERE room_id = $1",
-             room_id);
+      c.exec(inviter ? "UPDATE interviews SET inviter_present = TRUE, inviter_joined_at = COALESCE(inviter_joined_at, $1) WHERE room_id = $2"
+                     : "UPDATE interviews SET invitee_present = TRUE, invitee_joined_at = COALESCE(invitee_joined_at, $1) WHERE room_id = $2",
+             to_millis(now), room_id);
       if (inviter ? iv.invitee_present : iv.inviter_present) {
         started = iv.status == interview_status::accepted;
         c.exec("UPDATE interviews SET grace_deadline = NULL, status = 'in_progress', "
@@ -324,10 +336,11 @@ std::optional<interview> pg_store::abandon_if_due(const std::string& room_id, ti
     auto iv = find(c, room_id);
     if (!iv || !domain::is_active(iv->status) || !iv->grace_deadline || *iv->grace_deadline > now) return std::nullopt;
     if (iv->inviter_present && iv->invitee_present) return std::nullopt;
-    const char* reason = iv->status == interview_status::accepted ? "no_show" : "left";
+    const auto gone = domain::abandonment_of(*iv);
+    const std::string reason(domain::to_string(gone.reason));
     c.exec("UPDATE interviews SET status = 'abandoned', reason = $1, ended_at = $2, grace_deadline = NULL, "
-           "inviter_present = FALSE, invitee_present = FALSE WHERE room_id = $3",
-           reason, to_millis(now), room_id);
+           "inviter_present = FALSE, invitee_present = FALSE, absent_id = $3, absent_reason = $4 WHERE room_id = $5",
+           reason, to_millis(now), gone.absent, gone.absent ? std::optional(reason) : std::nullopt, room_id);
     return find(c, room_id);
   });
 }

@@ -14,6 +14,8 @@
 #include "store/postgres/pool.hpp"
 #include "store/store.hpp"
 
+#include <unordered_map>
+
 namespace mm::store::postgres {
 
 class pg_store final : public store {
@@ -68,9 +70,20 @@ public:
   outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
 
+  outcome<block_result> add_block(const std::string& blocker_id, const std::string& blocked_id, time_point now) override;
+  bool remove_block(const std::string& blocker_id, const std::string& blocked_id) override;
+  std::vector<domain::block> list_blocks(const std::string& blocker_id) override;
+  std::vector<std::string> blocked_among(const std::string& user_id, const std::vector<std::string>& ids) override;
+  std::unordered_map<std::string, domain::reliability> reliability_of(const std::vector<std::string>& ids) override;
+  outcome<domain::report> add_report(const report_request& r) override;
+  std::vector<domain::report> list_reports() override;
+
 private:
   pool pool_;
 };
+
+// The interview with its questions, read on `c` (inside the caller's transaction); pg_interviews.cpp.
+std::optional<domain::interview> find_interview_in(connection& c, const std::string& room_id);
 
 // The pool size when the URL does not choose one: store calls spend their time waiting on the
 // network and on row locks, not on this machine's CPU, so a few more connections than cores keep

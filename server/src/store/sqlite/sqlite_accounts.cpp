@@ -98,7 +98,9 @@ void sqlite_store::put_profile(const std::string& user_id, const domain::profile
 
 std::vector<candidate> sqlite_store::partner_candidates(const std::string& exclude_id) {
   auto q = db_.query("SELECT id, email, name, created_at, " MM_PROFILE_COLUMNS
-                     " FROM users WHERE profile_complete = 1 AND available = 1 AND id != ?");
+                     " FROM users WHERE profile_complete = 1 AND available = 1 AND id != ?1 "
+                     "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = ?1 AND b.blocked_id = users.id) "
+                     "OR (b.blocker_id = users.id AND b.blocked_id = ?1))");
   q.bind(1, exclude_id);
   std::vector<candidate> out;
   while (q.step()) out.push_back({{q.text(0), q.text(1), q.text(2), from_millis(q.integer(3))}, read_profile(q, 4)});

@@ -3,6 +3,7 @@
 #include "domain/interview_rules.hpp"
 #include "domain/invitation_rules.hpp"
 #include "domain/enum_names.hpp"
+#include "domain/reliability.hpp"
 #include "store/list_codec.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -20,7 +21,8 @@ using domain::to_millis;
 namespace {
 constexpr std::string_view select_interview =
     "SELECT i.room_id, i.status, i.reason, i.inviter_id, a.name, i.invitee_id, b.name, i.created_at, i.expires_at, "
-    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present "
+    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present, "
+    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason "
     "FROM interviews i JOIN users a ON a.id = i.inviter_id JOIN users b ON b.id = i.invitee_id ";
 
 std::optional<domain::time_point> opt_time(const statement& q, int col) {
@@ -46,6 +48,10 @@ std::vector<interview> sqlite_store::read_interviews(statement& q) {
     iv.grace_deadline = opt_time(q, 12);
     iv.inviter_present = q.integer(13) != 0;
     iv.invitee_present = q.integer(14) != 0;
+    iv.inviter_joined = q.integer(15) != 0;
+    iv.invitee_joined = q.integer(16) != 0;
+    iv.absent = q.opt_text(17);
+    iv.absent_reason = domain::parse_end_reason(q.opt_text(18).value_or("")).value_or(domain::end_reason::none);
     out.push_back(std::move(iv));
   }
   for (auto& iv : out) {
@@ -87,6 +93,7 @@ domain::send_facts sqlite_store::send_facts(const send_request& r) {
   if (const auto invitee = find_user(r.invitee_id)) {
     f.invitee_name = invitee->name;
     f.invitee_available = get_profile(r.invitee_id).available;
+    f.blocked = blocked_pair(r.inviter_id, r.invitee_id);
   }
   f.inviter_active = active_interview(r.inviter_id).has_value();
   auto mutual = db_.query("SELECT room_id FROM interviews WHERE status = 'pending' AND inviter_id = ? AND invitee_id = ? "
@@ -219,9 +226,9 @@ outcome<join_result> sqlite_store::join(const std::string& room_id, const std::s
   if (!iv) return fail(errc::not_found, "No interview with that room id.");
   if (auto ok = domain::check(*iv, user_id, domain::action::join, now); !ok) return ok.error();
   const bool inviter = user_id == iv->inviter.id;
-  db_.query(inviter ? "UPDATE interviews SET inviter_present = 1 WHERE room_id = ?"
-                    : "UPDATE interviews SET invitee_present = 1 WHERE room_id = ?")
-      .bind(1, room_id)
+  db_.query(inviter ? "UPDATE interviews SET inviter_present = 1, inviter_joined_at = COALESCE(inviter_joined_at, ?) WHERE room_id = ?"
+                    : "UPDATE interviews SET invitee_present = 1, invitee_joined_at = COALESCE(invitee_joined_at, ?) WHERE room_id = ?")
+      .bind_all(to_millis(now), room_id)
       .run();
   const bool both = inviter ? iv->invitee_present : iv->inviter_present;
   bool started = false;
@@ -261,10 +268,11 @@ std::optional<interview> sqlite_store::abandon_if_due(const std::string& room_id
   auto iv = find_interview(room_id);
   if (!iv || !domain::is_active(iv->status) || !iv->grace_deadline || *iv->grace_deadline > now) return std::nullopt;
   if (iv->inviter_present && iv->invitee_present) return std::nullopt;
-  const char* reason = iv->status == interview_status::accepted ? "no_show" : "left";
+  const auto gone = domain::abandonment_of(*iv);
+  const auto reason = domain::to_string(gone.reason);
   db_.query("UPDATE interviews SET status = 'abandoned', reason = ?, ended_at = ?, grace_deadline = NULL, "
-            "inviter_present = 0, invitee_present = 0 WHERE room_id = ?")
-      .bind_all(reason, to_millis(now), room_id)
+            "inviter_present = 0, invitee_present = 0, absent_id = ?, absent_reason = ? WHERE room_id = ?")
+      .bind_all(reason, to_millis(now), gone.absent, gone.absent ? std::optional(reason) : std::nullopt, room_id)
       .run();
   auto done = find_interview(room_id);
   tx.commit();

@@ -6,6 +6,8 @@
 #include "store/sqlite/group_commit.hpp"
 #include "store/store.hpp"
 
+#include <unordered_map>
+
 namespace mm::store::sqlite {
 
 class sqlite_store final : public store {
@@ -57,8 +59,18 @@ public:
   outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
 
+  outcome<block_result> add_block(const std::string& blocker_id, const std::string& blocked_id, time_point now) override;
+  bool remove_block(const std::string& blocker_id, const std::string& blocked_id) override;
+  std::vector<domain::block> list_blocks(const std::string& blocker_id) override;
+  std::vector<std::string> blocked_among(const std::string& user_id, const std::vector<std::string>& ids) override;
+  std::unordered_map<std::string, domain::reliability> reliability_of(const std::vector<std::string>& ids) override;
+  outcome<domain::report> add_report(const report_request& r) override;
+  std::vector<domain::report> list_reports() override;
+
 private:
   domain::send_facts send_facts(const send_request& r);
+  // Whether either of the two blocked the other (sqlite_trust.cpp).
+  bool blocked_pair(const std::string& a, const std::string& b);
   domain::profile read_profile(statement& q, int first_col) const;
   std::vector<domain::interview> read_interviews(statement& q);
   // Accepts inside an open transaction; ends both participants' other live invitations (busy).
