@@ -47,6 +47,12 @@ constexpr std::array<std::pair<end_reason, std::string_view>, 8> reasons{{
     {end_reason::left, "left"},
 }};
 
+constexpr std::array<std::pair<interview_origin, std::string_view>, 3> origins{{
+    {interview_origin::invitation, "invitation"},
+    {interview_origin::match, "match"},
+    {interview_origin::schedule, "schedule"},
+}};
+
 } // namespace
 
 std::string_view to_string(experience_level v) { return name_of(levels, v); }
@@ -58,5 +64,8 @@ std::optional<end_reason> parse_end_reason(std::string_view s) {
   if (s.empty()) return std::nullopt;
   return lookup(reasons, s);
 }
+
+std::string_view to_string(interview_origin v) { return name_of(origins, v); }
+std::optional<interview_origin> parse_interview_origin(std::string_view s) { return lookup(origins, s); }
 
 } // namespace mm::domain

@@ -53,7 +53,8 @@ public:
   outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
   std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
   outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
-  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now,
+                            int round_minutes) override;
   std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
                                          time_point grace_deadline) override;
   std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
@@ -67,6 +68,9 @@ public:
   std::vector<timer_entry> grace_deadlines() override;
   outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
+
+  outcome<domain::interview> start_round(const start_round_request& r) override;
+  std::optional<domain::current_round_info> current_round(const std::string& room_id) override;
 
 private:
   pool pool_;

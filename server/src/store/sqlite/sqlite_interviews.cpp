@@ -20,7 +20,7 @@ using domain::to_millis;
 namespace {
 constexpr std::string_view select_interview =
     "SELECT i.room_id, i.status, i.reason, i.inviter_id, a.name, i.invitee_id, b.name, i.created_at, i.expires_at, "
-    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present "
+    "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present, i.origin "
     "FROM interviews i JOIN users a ON a.id = i.inviter_id JOIN users b ON b.id = i.invitee_id ";
 
 std::optional<domain::time_point> opt_time(const statement& q, int col) {
@@ -46,6 +46,7 @@ std::vector<interview> sqlite_store::read_interviews(statement& q) {
     iv.grace_deadline = opt_time(q, 12);
     iv.inviter_present = q.integer(13) != 0;
     iv.invitee_present = q.integer(14) != 0;
+    iv.origin = domain::parse_interview_origin(q.text(15)).value_or(domain::interview_origin::invitation);
     out.push_back(std::move(iv));
   }
   for (auto& iv : out) {
@@ -54,6 +55,7 @@ std::vector<interview> sqlite_store::read_interviews(statement& q) {
     qq.bind(1, iv.room_id);
     while (qq.step())
       iv.questions.push_back({qq.text(0), qq.text(1), qq.text(2), qq.text(3), qq.text(4), split_list(qq.text(5))});
+    if (iv.started_at) read_rounds(iv); // rounds exist only from the start on
   }
   return out;
 }
@@ -208,12 +210,14 @@ outcome<interview> sqlite_store::complete(const std::string& room_id, const std:
             "inviter_present = 0, invitee_present = 0 WHERE room_id = ? AND status IN ('accepted', 'in_progress')")
       .bind_all(to_millis(now), room_id)
       .run();
+  end_running_round(room_id, now);
   auto done = find_interview(room_id);
   tx.commit();
   return *done;
 }
 
-outcome<join_result> sqlite_store::join(const std::string& room_id, const std::string& user_id, time_point now) {
+outcome<join_result> sqlite_store::join(const std::string& room_id, const std::string& user_id, time_point now,
+                                       int round_minutes) {
   transaction tx(db_);
   auto iv = find_interview(room_id);
   if (!iv) return fail(errc::not_found, "No interview with that room id.");
@@ -231,6 +235,7 @@ outcome<join_result> sqlite_store::join(const std::string& room_id, const std::s
               "WHERE room_id = ?")
         .bind_all(to_millis(now), room_id)
         .run();
+    if (started) start_first_round(*iv, now, round_minutes);
   }
   auto done = find_interview(room_id);
   tx.commit();
@@ -266,6 +271,7 @@ std::optional<interview> sqlite_store::abandon_if_due(const std::string& room_id
             "inviter_present = 0, invitee_present = 0 WHERE room_id = ?")
       .bind_all(reason, to_millis(now), room_id)
       .run();
+  end_running_round(room_id, now);
   auto done = find_interview(room_id);
   tx.commit();
   return done;

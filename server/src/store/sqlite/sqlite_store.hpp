@@ -42,7 +42,8 @@ public:
   outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
   std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
   outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
-  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now,
+                            int round_minutes) override;
   std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
                                          time_point grace_deadline) override;
   std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
@@ -57,7 +58,16 @@ public:
   outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
 
+  outcome<domain::interview> start_round(const start_round_request& r) override;
+  std::optional<domain::current_round_info> current_round(const std::string& room_id) override;
+
 private:
+  // Rounds (sqlite_rounds.cpp), inside an open transaction: `iv`'s rounds with their questions;
+  // round 1 of `iv`, which just moved to in_progress; the end of the running round.
+  void read_rounds(domain::interview& iv);
+  void start_first_round(const domain::interview& iv, time_point now, int planned_minutes);
+  void end_running_round(const std::string& room_id, time_point now);
+
   domain::send_facts send_facts(const send_request& r);
   domain::profile read_profile(statement& q, int first_col) const;
   std::vector<domain::interview> read_interviews(statement& q);
