@@ -47,6 +47,7 @@ services::service_config service_config_of(const config& cfg) {
   s.turn_uris = cfg.turn_uris;
   s.turn_secret = cfg.turn_secret;
   s.turn_ttl = std::chrono::seconds{cfg.turn_ttl};
+  s.round_minutes = cfg.round_minutes;
   return s;
 }
 // The other nodes are told first (with --redis), the bus stopped last (it sends what is queued).
@@ -104,7 +105,8 @@ int serve(const config& cfg, const std::string& argv0) {
   services::partner_service partners{ctx, zones};
   services::invitation_service invitations{ctx, zones};
   services::room_service rooms{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
+  services::round_service rounds{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, rounds};
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
