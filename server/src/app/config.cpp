@@ -114,6 +114,7 @@ std::map<std::string, flag> flags() {
                              c.auth_rate_count = parse_int("auth-rate-limit", v.substr(0, slash), 0, 1'000'000);
                              c.auth_rate_window = parse_seconds("auth-rate-limit", v.substr(slash + 1), false);
                            }}},
+      {"round-minutes", {false, [](config& c, const std::string& v) { c.round_minutes = parse_int("round-minutes", v, 1, 600); }}},
   };
 }
 
@@ -171,7 +172,7 @@ std::string usage() {
          "                      [--ping-interval SECONDS] [--ping-timeout SECONDS] [--log-level LEVEL]\n"
          "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
          "                      [--max-connections COUNT] [--max-payload BYTES] [--connect-timeout SECONDS]\n"
-         "                      [--message-rate-limit COUNT/SECONDS|0]\n"
+         "                      [--message-rate-limit COUNT/SECONDS|0] [--round-minutes MINUTES]\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";
 }
 

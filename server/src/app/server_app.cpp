@@ -47,6 +47,7 @@ services::service_config service_config_of(const config& cfg) {
   s.turn_uris = cfg.turn_uris;
   s.turn_secret = cfg.turn_secret;
   s.turn_ttl = std::chrono::seconds{cfg.turn_ttl};
+  s.round_minutes = cfg.round_minutes;
   return s;
 }
 // The other nodes are told first (with --redis), the bus stopped last (it sends what is queued).
@@ -105,7 +106,8 @@ int serve(const config& cfg, const std::string& argv0) {
   services::invitation_service invitations{ctx, zones};
   services::room_service rooms{ctx};
   services::trust_service trust{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust};
+  services::round_service rounds{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds};
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);

@@ -48,6 +48,12 @@ constexpr std::array<std::pair<end_reason, std::string_view>, 9> reasons{{
     {end_reason::blocked, "blocked"},
 }};
 
+constexpr std::array<std::pair<interview_origin, std::string_view>, 3> origins{{
+    {interview_origin::invitation, "invitation"},
+    {interview_origin::match, "match"},
+    {interview_origin::schedule, "schedule"},
+}};
+
 } // namespace
 
 std::string_view to_string(experience_level v) { return name_of(levels, v); }
@@ -59,5 +65,8 @@ std::optional<end_reason> parse_end_reason(std::string_view s) {
   if (s.empty()) return std::nullopt;
   return lookup(reasons, s);
 }
+
+std::string_view to_string(interview_origin v) { return name_of(origins, v); }
+std::optional<interview_origin> parse_interview_origin(std::string_view s) { return lookup(origins, s); }
 
 } // namespace mm::domain

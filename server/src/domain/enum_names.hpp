@@ -13,5 +13,7 @@ std::string_view to_string(end_reason v); // "" for none
 std::optional<experience_level> parse_experience_level(std::string_view s);
 std::optional<interview_status> parse_interview_status(std::string_view s);
 std::optional<end_reason> parse_end_reason(std::string_view s);
+std::string_view to_string(interview_origin v);
+std::optional<interview_origin> parse_interview_origin(std::string_view s);
 
 } // namespace mm::domain

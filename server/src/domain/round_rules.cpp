@@ -32,4 +32,10 @@ std::optional<std::int64_t> round_elapsed_ms(time_point started_at, std::optiona
   return std::max<std::int64_t>(0, (now - started_at).count());
 }
 
+current_round_info current_round(const interview& iv) {
+  if (iv.rounds.empty()) return {1, iv.questions};
+  const auto& last = iv.rounds.back();
+  return {last.number, last.questions};
+}
+
 } // namespace mm::domain

@@ -7,10 +7,13 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace mm::domain {
 
 inline constexpr int max_rounds = 2;
+// `plannedMinutes` without --round-minutes.
+inline constexpr int default_round_minutes = 30;
 
 // The inviter interviews in round 1 and the roles swap each round. Interviews that do not come
 // from an invitation store whoever interviews first as the inviter: for a match the one who
@@ -32,5 +35,15 @@ outcome<void> check_hints(const interview& iv, std::string_view user_id, int rou
 
 // `elapsedMs` of a round: the server's count while it runs (no end yet), else null.
 std::optional<std::int64_t> round_elapsed_ms(time_point started_at, std::optional<time_point> ended_at, time_point now);
+
+// The current round of an interview: the last one started (the running one, or after the end
+// the last one played). Before round 1 starts (pending, accepted, or an interview that ended
+// without starting) it is round 1-to-be: number 1 with the interview's own questions. This is
+// what features working "in the current round" (editor, runs, hints) follow.
+struct current_round_info {
+  int number = 1;
+  std::vector<question> questions;
+};
+current_round_info current_round(const interview& iv);
 
 } // namespace mm::domain

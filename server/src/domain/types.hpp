@@ -50,6 +50,21 @@ struct party {
   std::string name;
 };
 
+// Where an interview came from (API.md, "Rounds and roles": `origin`).
+enum class interview_origin { invitation, match, schedule };
+
+// One round of an interview (API.md, "Rounds and roles"): who interviews whom, on which
+// questions, from when to when.
+struct interview_round {
+  int number = 1;
+  party interviewer;
+  party candidate;
+  std::vector<question> questions;
+  time_point started_at;
+  std::optional<time_point> ended_at; // nullopt while it runs
+  int planned_minutes = 30;           // --round-minutes when the round started
+};
+
 struct interview {
   std::string room_id;
   interview_status status = interview_status::pending;
@@ -73,6 +88,9 @@ struct interview {
   bool invitee_joined = false;
   std::optional<std::string> absent;
   end_reason absent_reason = end_reason::none;
+  interview_origin origin = interview_origin::invitation;
+  // The rounds started so far, by number; round 1 from the move to in_progress on.
+  std::vector<interview_round> rounds;
 };
 
 struct rubric {

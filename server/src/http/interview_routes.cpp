@@ -76,13 +76,12 @@ awaitable<net::response> detail(service_set& s, call& c) {
   co_return json_response(200, body);
 }
 
-// The interviewer's hints for the interview's questions; the candidate (invitee) gets forbidden.
+// The current round's interviewer sees the hints for that round's questions; the candidate gets
+// forbidden.
 awaitable<net::response> hints(service_set& s, call& c) {
-  auto d = co_await s.invitations.detail(c.user_id(), c.param("roomId"));
-  if (!d) co_return error_response(d.error());
-  if (d->iv.inviter.id != c.user_id())
-    co_return error_response(domain::fail(domain::errc::forbidden, "Only the interviewer sees the hints."));
-  co_return json_response(200, json::object{{"hints", services::hints_json(d->iv)}});
+  auto questions = co_await s.rounds.hints(c.user_id(), c.param("roomId"));
+  if (!questions) co_return error_response(questions.error());
+  co_return json_response(200, json::object{{"hints", services::hints_json(*questions)}});
 }
 
 awaitable<net::response> feedback(service_set& s, call& c) {

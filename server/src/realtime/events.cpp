@@ -144,12 +144,22 @@ awaitable<json::object> watch_presence(event_context& g, socket_ptr s, json::val
   co_return ok({{"presence", std::move(list)}});
 }
 
+// start-round: the store decides (rules, race); a socket that has not joined the room is forbidden.
+awaitable<json::object> start_round(event_context& g, socket_ptr s, json::value payload) {
+  auto r = services::parse_start_round(payload);
+  if (!r) co_return failure_ack(r.error());
+  const bool in_room = g.places.signal_peer(*s, r->room_id) != nullptr;
+  auto result = co_await g.services.rounds.start(s->user_id(), std::move(*r), in_room);
+  if (!result) co_return failure_ack(result.error());
+  co_return interview_ok(g, *result);
+}
+
 struct event_entry {
   std::string_view name;
   handler fn;
 };
 
-constexpr std::array<event_entry, 10> table{{
+constexpr std::array<event_entry, 11> table{{
     {"send-interview-invitation", later<send_invitation>},
     {"respond-to-invitation", later<respond>},
     {"cancel-interview-invitation", later<cancel>},
@@ -160,6 +170,7 @@ constexpr std::array<event_entry, 10> table{{
     {"webrtc-ice-candidate", candidate},
     {"end-interview", later<end_interview>},
     {"watch-presence", later<watch_presence>},
+    {"start-round", later<start_round>},
 }};
 
 // Runs one event: its handler answers now or later, and either way its outcome or its exception

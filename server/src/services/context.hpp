@@ -26,6 +26,7 @@ struct service_config {
   std::string turn_secret;
   std::chrono::seconds turn_ttl{3600};
   std::string zoneinfo_dir = "/usr/share/zoneinfo";
+  int round_minutes = 30; // a round's plannedMinutes (--round-minutes)
 };
 
 // Who is connected right now (on any node): implemented by the real-time layer.

@@ -140,21 +140,39 @@ outcome<profile_patch> parse_profile_patch(const json::value& v) {
   return p;
 }
 
-outcome<invitation_request> parse_invitation(const json::value& v) {
-  auto o = as_object(v);
-  if (!o) return o.error();
-  auto invitee = required_string(**o, "inviteeId");
-  if (!invitee) return invitee.error();
-  if (invitee->empty()) return invalid("inviteeId", "is required.");
-  auto it = (*o)->find("questionIds");
-  if (it == (*o)->end() || it->value().is_null()) return invalid("questionIds", "is required.");
+namespace {
+// `questionIds` of an invitation or a round: 1 to 5 distinct strings (whether they name
+// questions is the store's, inside its transaction).
+outcome<std::vector<std::string>> question_ids(const json::object& o) {
+  auto it = o.find("questionIds");
+  if (it == o.end() || it->value().is_null()) return invalid("questionIds", "is required.");
   auto ids = string_list(it->value(), "questionIds");
   if (!ids) return ids.error();
   if (ids->empty() || ids->size() > domain::limits::question_ids_max)
     return invalid("questionIds", "must list 1 to 5 questions.");
   if (std::set<std::string>(ids->begin(), ids->end()).size() != ids->size())
     return invalid("questionIds", "must not repeat a question.");
+  return ids;
+}
+} // namespace
+
+outcome<invitation_request> parse_invitation(const json::value& v) {
+  auto o = as_object(v);
+  if (!o) return o.error();
+  auto invitee = required_string(**o, "inviteeId");
+  if (!invitee) return invitee.error();
+  if (invitee->empty()) return invalid("inviteeId", "is required.");
+  auto ids = question_ids(**o);
+  if (!ids) return ids.error();
   return invitation_request{std::move(*invitee), std::move(*ids)};
+}
+
+outcome<start_round_request> parse_start_round(const json::value& v) {
+  auto room = parse_room(v);
+  if (!room) return room.error();
+  auto ids = question_ids(v.get_object());
+  if (!ids) return ids.error();
+  return start_round_request{std::move(room->room_id), std::move(*ids)};
 }
 
 outcome<room_request> parse_room(const json::value& v) {

@@ -51,6 +51,10 @@ struct feedback_request {
 struct watch_request {
   std::vector<std::string> user_ids;
 };
+struct start_round_request {
+  std::string room_id;
+  std::vector<std::string> question_ids;
+};
 
 domain::outcome<register_request> parse_register(const boost::json::value& v);
 domain::outcome<login_request> parse_login(const boost::json::value& v);
@@ -63,5 +67,7 @@ domain::outcome<answer_request> parse_answer(const boost::json::value& v);
 domain::outcome<signal_request> parse_signal(const boost::json::value& v, std::string_view field);
 domain::outcome<feedback_request> parse_feedback(const boost::json::value& v);
 domain::outcome<watch_request> parse_watch(const boost::json::value& v);
+// start-round {roomId, questionIds}: questionIds as an invitation's.
+domain::outcome<start_round_request> parse_start_round(const boost::json::value& v);
 
 } // namespace mm::services

@@ -26,7 +26,7 @@ std::string room_payload(const std::string& room_id, const std::string& user_id)
 
 awaitable<outcome<joined_room>> room_service::join(std::string user_id, std::string room_id) {
   const auto now = ctx_.clock.now();
-  auto result = co_await ctx_.executor.run([&] { return ctx_.db.join(room_id, user_id, now); });
+  auto result = co_await ctx_.executor.run([&] { return ctx_.db.join(room_id, user_id, now, ctx_.config.round_minutes); });
   if (!result) co_return result.error();
   const auto& iv = result->iv;
   const auto& other = domain::other_participant(iv, user_id);

@@ -6,6 +6,7 @@
 #include "services/profile_service.hpp"
 #include "services/room_service.hpp"
 #include "services/trust_service.hpp"
+#include "services/round_service.hpp"
 
 namespace mm::services {
 
@@ -17,6 +18,7 @@ struct service_set {
   invitation_service& invitations;
   room_service& rooms;
   trust_service& trust;
+  round_service& rounds;
 };
 
 } // namespace mm::services

@@ -2,6 +2,8 @@
 
 #include "domain/enum_names.hpp"
 #include "domain/trust_rules.hpp"
+#include "domain/round_rules.hpp"
+#include "store/question_tests.hpp"
 
 #include <boost/json/array.hpp>
 #include <cmath>
@@ -55,13 +57,37 @@ json::object reliability_json(const domain::reliability& r) {
           {"score", r.score ? json::value(*r.score) : json::value(nullptr)}};
 }
 
+// `tests` come from the bank's examples (store/question_tests.hpp), keyed by the slug that is the
+// question's id: [] for questions that are not coding questions.
 json::object question_json(const domain::question& q) {
-  return {{"id", q.id}, {"title", q.title}, {"body", q.body}, {"category", q.category}, {"difficulty", q.difficulty}};
+  json::array tests;
+  for (const auto& t : store::question_tests(q.id))
+    tests.push_back(json::object{{"name", t.name}, {"input", t.input}, {"expectedOutput", t.expected_output}});
+  return {{"id", q.id},         {"title", q.title},           {"body", q.body},
+          {"category", q.category}, {"difficulty", q.difficulty}, {"tests", std::move(tests)}};
+}
+
+json::object round_json(const domain::interview_round& r, domain::time_point now) {
+  json::array questions;
+  for (const auto& q : r.questions) questions.push_back(question_json(q));
+  const auto elapsed = domain::round_elapsed_ms(r.started_at, r.ended_at, now);
+  return {
+      {"number", r.number},
+      {"interviewer", party_json(r.interviewer)},
+      {"candidate", party_json(r.candidate)},
+      {"questions", std::move(questions)},
+      {"startedAt", to_iso8601(r.started_at)},
+      {"endedAt", opt(r.ended_at)},
+      {"elapsedMs", elapsed ? json::value(*elapsed) : json::value(nullptr)},
+      {"plannedMinutes", r.planned_minutes},
+  };
 }
 
 json::object interview_json(const domain::interview& iv, domain::time_point now) {
   json::array questions;
   for (const auto& q : iv.questions) questions.push_back(question_json(q));
+  json::array rounds;
+  for (const auto& r : iv.rounds) rounds.push_back(round_json(r, now));
   const bool pending = iv.status == domain::interview_status::pending;
   json::value expires_in = nullptr;
   if (pending) expires_in = std::max<std::int64_t>(0, (iv.expires_at - now).count());
@@ -80,12 +106,16 @@ json::object interview_json(const domain::interview& iv, domain::time_point now)
       {"endedAt", opt(iv.ended_at)},
       {"reason", reason.empty() ? json::value(nullptr) : json::value(reason)},
       {"absent", iv.status == domain::interview_status::abandoned ? opt(iv.absent) : json::value(nullptr)},
+      {"origin", domain::to_string(iv.origin)},
+      {"rounds", std::move(rounds)},
   };
 }
 
-json::object hints_json(const domain::interview& iv) {
+json::object hints_json(const domain::interview& iv) { return hints_json(iv.questions); }
+
+json::object hints_json(const std::vector<domain::question>& questions) {
   json::object out;
-  for (const auto& q : iv.questions) out[q.id] = strings(q.hints);
+  for (const auto& q : questions) out[q.id] = strings(q.hints);
   return out;
 }
 

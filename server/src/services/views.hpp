@@ -14,12 +14,19 @@ boost::json::object profile_json(const domain::profile& p);
 boost::json::object partner_json(const domain::partner& p);
 // {completed, noShows, left, score}
 boost::json::object reliability_json(const domain::reliability& r);
+// With `tests`: the bank's examples for coding questions, [] for the others.
 boost::json::object question_json(const domain::question& q);
-// `now` gives expiresInMs while pending.
+// {number, interviewer, candidate, questions, startedAt, endedAt, elapsedMs, plannedMinutes};
+// elapsedMs counts to `now` while the round runs, else null.
+boost::json::object round_json(const domain::interview_round& r, domain::time_point now);
+// `now` gives expiresInMs while pending and the running round's elapsedMs; with `origin` and
+// `rounds` (the participants are the only ones who ever see an interview).
 boost::json::object interview_json(const domain::interview& iv, domain::time_point now);
 // {questionId: [hint]}: what the interviewer (the inviter) sees beside the questions; never
 // part of `question`, so the candidate's copy carries none.
 boost::json::object hints_json(const domain::interview& iv);
+// The same for some questions: the current round's (round_service::hints).
+boost::json::object hints_json(const std::vector<domain::question>& questions);
 boost::json::object feedback_json(const domain::feedback& f);
 // {user: {id, name}, createdAt}
 boost::json::object block_json(const domain::block& b);

@@ -5,6 +5,7 @@
 // the interleaving.
 #include "domain/error.hpp"
 #include "domain/invitation_rules.hpp"
+#include "domain/round_rules.hpp"
 #include "domain/types.hpp"
 
 #include <cstdint>
@@ -79,13 +80,18 @@ public:
                                                     domain::time_point now) = 0;
   // Expires the invitation when it is still pending and due; nullopt when something else won.
   virtual std::optional<domain::interview> expire(const std::string& room_id, domain::time_point now) = 0;
+  // Ends the running round too, at `now`.
   virtual domain::outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id,
                                                       domain::time_point now) = 0;
-  virtual domain::outcome<join_result> join(const std::string& room_id, const std::string& user_id, domain::time_point now) = 0;
+  // The join that moves the interview to in_progress also starts round 1 (the inviter
+  // interviews, the invitation's questions) at `now`, planned for `round_minutes`.
+  virtual domain::outcome<join_result> join(const std::string& room_id, const std::string& user_id, domain::time_point now,
+                                            int round_minutes = domain::default_round_minutes) = 0;
   // The user's last socket left the room: not present, and in_progress gets `grace_deadline`.
   virtual std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
                                                  domain::time_point grace_deadline) = 0;
-  // Abandons an active interview whose grace deadline passed with a participant missing.
+  // Abandons an active interview whose grace deadline passed with a participant missing, and
+  // ends its running round at `now`.
   virtual std::optional<domain::interview> abandon_if_due(const std::string& room_id, domain::time_point now) = 0;
 
   virtual std::optional<domain::interview> find_interview(const std::string& room_id) = 0;

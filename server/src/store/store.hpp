@@ -1,6 +1,6 @@
 #pragma once
 // Where things are kept. One interface per aggregate, each in its own header (user_store,
-// session_store, question_store, interview_store, feedback_store: a new aggregate is a new
+// session_store, question_store, interview_store, feedback_store, round_store: a new aggregate is a new
 // header and one more base here), one `store` that has them all, and `create_store(url)` that
 // picks the backend. Every call is synchronous and blocking: callers run them on the database
 // executor (services/db_executor.hpp), never on an I/O thread.
@@ -8,6 +8,7 @@
 #include "store/feedback_store.hpp"
 #include "store/interview_store.hpp"
 #include "store/question_store.hpp"
+#include "store/round_store.hpp"
 #include "store/session_store.hpp"
 #include "store/trust_store.hpp"
 #include "store/user_store.hpp"
@@ -22,7 +23,8 @@ using domain::outcome;
 using domain::time_point;
 
 class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
-              public trust_store {
+              public trust_store,
+              public round_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

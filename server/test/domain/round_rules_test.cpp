@@ -91,4 +91,36 @@ TEST(rounds, elapsed_while_running_else_null) {
   EXPECT_EQ(round_elapsed_ms(start, start + milliseconds{9}, start + milliseconds{50}), std::nullopt);
 }
 
+TEST(rounds, the_current_round_is_the_last_started_else_round_one_on_the_interviews_questions) {
+  auto iv = make(interview_status::accepted);
+  iv.questions = {{"q1", "T", "B", "algorithms", "easy", {}}, {"q2", "T", "B", "behavioral", "easy", {}}};
+  const auto before = current_round(iv);
+  EXPECT_EQ(before.number, 1);
+  ASSERT_EQ(before.questions.size(), 2u);
+  EXPECT_EQ(before.questions[1].id, "q2");
+
+  iv.status = interview_status::in_progress;
+  interview_round one;
+  one.number = 1;
+  one.questions = iv.questions;
+  interview_round two;
+  two.number = 2;
+  two.questions = {{"q9", "T", "B", "algorithms", "hard", {}}};
+  iv.rounds = {one, two};
+  const auto now = current_round(iv);
+  EXPECT_EQ(now.number, 2);
+  ASSERT_EQ(now.questions.size(), 1u);
+  EXPECT_EQ(now.questions[0].id, "q9");
+}
+
+TEST(names, interview_origins_are_spelled_as_the_contract_both_ways) {
+  for (auto [value, name] : {std::pair{interview_origin::invitation, "invitation"}, {interview_origin::match, "match"},
+                             {interview_origin::schedule, "schedule"}}) {
+    EXPECT_EQ(to_string(value), name);
+    EXPECT_EQ(parse_interview_origin(name), value) << name;
+  }
+  EXPECT_FALSE(parse_interview_origin("invite"));
+  EXPECT_FALSE(parse_interview_origin(""));
+}
+
 } // namespace

@@ -361,4 +361,23 @@ TEST(parse_watch, takes_at_most_200_distinct_ids) {
   expect_invalid(parse_watch(body(R"({"userIds":[1]})")), "userIds", "number");
 }
 
+// ---- rounds -------------------------------------------------------------------------------
+
+TEST(parse_start_round, reads_the_room_and_question_ids_in_order) {
+  auto r = parse_start_round(body(R"({"roomId":"r_1","questionIds":["q3","q1"]})"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->room_id, "r_1");
+  EXPECT_EQ(r->question_ids, (std::vector<std::string>{"q3", "q1"}));
+}
+
+TEST(parse_start_round, question_ids_follow_the_rules_of_an_invitation) {
+  expect_invalid(parse_start_round(body(R"({"questionIds":["a"]})")), "roomId", "missing room");
+  expect_invalid(parse_start_round(body(R"([1])")), "body", "array");
+  expect_invalid(parse_start_round(body(R"({"roomId":"r"})")), "questionIds", "missing");
+  expect_invalid(parse_start_round(body(R"({"roomId":"r","questionIds":[]})")), "questionIds", "none");
+  expect_invalid(parse_start_round(body(R"({"roomId":"r","questionIds":["a","b","c","d","e","f"]})")), "questionIds", "six");
+  expect_invalid(parse_start_round(body(R"({"roomId":"r","questionIds":["a","a"]})")), "questionIds", "repeated");
+  expect_invalid(parse_start_round(body(R"({"roomId":"r","questionIds":[1]})")), "questionIds", "number");
+}
+
 } // namespace

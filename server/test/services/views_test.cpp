@@ -103,7 +103,8 @@ TEST(partner_json, has_id_name_profile_online_busy_match_score_and_reliability) 
 
 TEST(question_json, carries_no_hints) {
   const auto o = question_json(sample_question("two-sum"));
-  EXPECT_EQ(keys(o), (std::set<std::string>{"id", "title", "body", "category", "difficulty"}));
+  EXPECT_EQ(keys(o), (std::set<std::string>{"id", "title", "body", "category", "difficulty", "tests"}));
+  EXPECT_EQ(json::serialize(o).find("hint one"), std::string::npos);
   EXPECT_EQ(o.at("id"), "two-sum");
   EXPECT_EQ(o.at("category"), "algorithms");
   EXPECT_EQ(o.at("difficulty"), "easy");
@@ -113,7 +114,9 @@ TEST(interview_json, has_exactly_the_contracts_keys) {
   const auto o = interview_json(sample_interview(interview_status::pending), t0);
   EXPECT_EQ(keys(o), (std::set<std::string>{"roomId", "status", "inviter", "invitee", "questions", "createdAt", "expiresAt",
                                              "expiresInMs", "respondedAt", "startedAt", "endedAt", "reason",
-                                             "absent"}));
+                                             "absent", "origin", "rounds"}));
+  EXPECT_EQ(o.at("origin"), "invitation");
+  EXPECT_EQ(o.at("rounds"), json::array{});
   EXPECT_EQ(o.at("roomId"), "r_abc");
   EXPECT_EQ(o.at("status"), "pending");
   EXPECT_EQ(o.at("inviter"), (json::object{{"id", "u_ada"}, {"name", "Ada"}}));
@@ -237,3 +240,69 @@ TEST(error_json, rate_limited_carries_whole_retry_after_seconds_rounded_up) {
 }
 
 } // namespace
+
+// ---- v2: question tests, origin and rounds -------------------------------------------------
+
+namespace {
+
+interview_round sample_round(int number, const party& interviewer, const party& candidate, time_point started) {
+  interview_round r;
+  r.number = number;
+  r.interviewer = interviewer;
+  r.candidate = candidate;
+  r.questions = {sample_question("two-sum")};
+  r.started_at = started;
+  r.planned_minutes = 45;
+  return r;
+}
+
+} // namespace
+
+TEST(question_json, carries_the_banks_example_tests_for_coding_questions_and_none_for_others) {
+  const auto o = question_json(sample_question("two-sum"));
+  const auto& tests = o.at("tests").as_array();
+  ASSERT_GE(tests.size(), 3u);
+  EXPECT_EQ(keys(tests[0].as_object()), (std::set<std::string>{"name", "input", "expectedOutput"}));
+  EXPECT_EQ(tests[0].as_object().at("name"), "example");
+  EXPECT_EQ(tests[0].as_object().at("input"), "4 10\n3 8 11 2\n");
+  EXPECT_EQ(tests[0].as_object().at("expectedOutput"), "1 3\n");
+  EXPECT_EQ(question_json(sample_question("not-in-the-bank")).at("tests"), json::array{});
+}
+
+TEST(interview_json, shows_its_origin) {
+  auto iv = sample_interview(interview_status::accepted);
+  iv.origin = interview_origin::match;
+  EXPECT_EQ(interview_json(iv, t0).at("origin"), "match");
+  iv.origin = interview_origin::schedule;
+  EXPECT_EQ(interview_json(iv, t0).at("origin"), "schedule");
+}
+
+TEST(interview_json, rounds_have_the_contracts_shape_and_count_elapsed_time_while_running) {
+  auto iv = sample_interview(interview_status::in_progress);
+  iv.rounds = {sample_round(1, iv.inviter, iv.invitee, t0), sample_round(2, iv.invitee, iv.inviter, t0 + 20min)};
+  iv.rounds[0].ended_at = t0 + 20min;
+  const auto o = interview_json(iv, t0 + 25min + 7ms);
+  const auto& rounds = o.at("rounds").as_array();
+  ASSERT_EQ(rounds.size(), 2u);
+  const auto& one = rounds[0].as_object();
+  EXPECT_EQ(keys(one), (std::set<std::string>{"number", "interviewer", "candidate", "questions", "startedAt", "endedAt",
+                                               "elapsedMs", "plannedMinutes"}));
+  EXPECT_EQ(one.at("number"), 1);
+  EXPECT_EQ(one.at("interviewer"), (json::object{{"id", "u_ada"}, {"name", "Ada"}}));
+  EXPECT_EQ(one.at("candidate"), (json::object{{"id", "u_bob"}, {"name", "Bob"}}));
+  EXPECT_EQ(one.at("startedAt"), "2026-11-23T19:04:41.123Z");
+  EXPECT_EQ(one.at("endedAt"), "2026-11-23T19:24:41.123Z");
+  EXPECT_TRUE(one.at("elapsedMs").is_null()) << "an ended round has no running count";
+  EXPECT_EQ(one.at("plannedMinutes"), 45);
+  const auto& two = rounds[1].as_object();
+  EXPECT_EQ(two.at("number"), 2);
+  EXPECT_EQ(two.at("interviewer"), (json::object{{"id", "u_bob"}, {"name", "Bob"}}));
+  EXPECT_TRUE(two.at("endedAt").is_null());
+  EXPECT_EQ(two.at("elapsedMs"), 5 * 60'000 + 7);
+  const auto& q = two.at("questions").as_array().at(0).as_object();
+  EXPECT_EQ(q.at("id"), "two-sum");
+  EXPECT_FALSE(q.contains("hints"));
+  EXPECT_FALSE(q.at("tests").as_array().empty());
+  EXPECT_EQ(interview_json(iv, t0 + 26min).at("rounds").as_array()[1].as_object().at("elapsedMs"), 6 * 60'000)
+      << "the count grows with the server's clock";
+}

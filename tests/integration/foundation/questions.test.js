@@ -31,7 +31,7 @@ describe('question bank', () => {
     assert.ok(all.length >= 60, `only ${all.length} questions`);
     all.forEach(assertQuestion);
     for (const q of all) {
-      assert.deepEqual(Object.keys(q).sort(), ['body', 'category', 'difficulty', 'id', 'title'], 'exactly the documented fields (no interviewer hints)');
+      assert.deepEqual(Object.keys(q).sort(), ['body', 'category', 'difficulty', 'id', 'tests', 'title'], 'exactly the documented fields (no interviewer hints)');
     }
   });
 

@@ -7,6 +7,7 @@
 #include "domain/invitation_rules.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/reliability.hpp"
+#include "domain/round_rules.hpp"
 #include "store/list_codec.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/profile_rows.hpp"
@@ -28,12 +29,51 @@ namespace {
 constexpr std::string_view select_interview =
     "SELECT i.room_id, i.status, i.reason, i.inviter_id, a.name, i.invitee_id, b.name, i.created_at, i.expires_at, "
     "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present, "
-    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason "
+    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason, i.origin "
     "FROM interviews i JOIN users a ON a.id = i.inviter_id JOIN users b ON b.id = i.invitee_id ";
 
 std::optional<domain::time_point> opt_time(const result& r, int row, int col) {
   if (auto v = r.opt_integer(row, col)) return from_millis(*v);
   return std::nullopt;
+}
+
+// The rounds of the started interviews among `out`, with their questions (two queries for all).
+void load_rounds(connection& c, std::vector<interview>& out) {
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i].started_at) {
+      ids.push_back(out[i].room_id);
+      index.emplace(out[i].room_id, i);
+    }
+  if (ids.empty()) return;
+  const auto party_of = [](const interview& iv, const std::string& id) { return id == iv.inviter.id ? iv.inviter : iv.invitee; };
+  const auto r = c.exec("SELECT room_id, number, interviewer_id, candidate_id, started_at, ended_at, planned_minutes "
+                        "FROM interview_rounds WHERE room_id = ANY($1) ORDER BY room_id, number",
+                        ids);
+  for (int row = 0; row < r.rows(); ++row) {
+    auto& iv = out[index.at(r.text(row, 0))];
+    domain::interview_round round;
+    round.number = static_cast<int>(r.integer(row, 1));
+    round.interviewer = party_of(iv, r.text(row, 2));
+    round.candidate = party_of(iv, r.text(row, 3));
+    round.started_at = from_millis(r.integer(row, 4));
+    round.ended_at = opt_time(r, row, 5);
+    round.planned_minutes = static_cast<int>(r.integer(row, 6));
+    iv.rounds.push_back(std::move(round));
+  }
+  const auto q = c.exec("SELECT rq.room_id, rq.number, q.id, q.title, q.body, q.category, q.difficulty, q.hints "
+                        "FROM round_questions rq JOIN questions q ON q.id = rq.question_id "
+                        "WHERE rq.room_id = ANY($1) ORDER BY rq.room_id, rq.number, rq.position",
+                        ids);
+  for (int row = 0; row < q.rows(); ++row) {
+    auto& iv = out[index.at(q.text(row, 0))];
+    const auto number = q.integer(row, 1);
+    for (auto& round : iv.rounds)
+      if (round.number == number)
+        round.questions.push_back({q.text(row, 2), q.text(row, 3), q.text(row, 4), q.text(row, 5), q.text(row, 6),
+                                   split_list(q.text(row, 7))});
+  }
 }
 
 // The interviews `select_interview + tail` finds, with their questions (one more query for all).
@@ -61,6 +101,7 @@ std::vector<interview> load_params(connection& c, std::string_view tail, std::sp
     iv.invitee_joined = r.boolean(row, 16);
     iv.absent = r.opt_text(row, 17);
     iv.absent_reason = domain::parse_end_reason(r.opt_text(row, 18).value_or("")).value_or(domain::end_reason::none);
+    iv.origin = domain::parse_interview_origin(r.text(row, 19)).value_or(domain::interview_origin::invitation);
     index.emplace(iv.room_id, out.size());
     ids.push_back(iv.room_id);
     out.push_back(std::move(iv));
@@ -73,6 +114,7 @@ std::vector<interview> load_params(connection& c, std::string_view tail, std::sp
   for (int row = 0; row < q.rows(); ++row)
     out[index.at(q.text(row, 0))].questions.push_back(
         {q.text(row, 1), q.text(row, 2), q.text(row, 3), q.text(row, 4), q.text(row, 5), split_list(q.text(row, 6))});
+  load_rounds(c, out);
   return out;
 }
 
@@ -163,6 +205,21 @@ outcome<acceptance> accept_locked(connection& c, const std::string& room_id, con
   }
   result.iv = *find(c, room_id);
   return result;
+}
+
+// Round 1 of `iv`, which just moved to in_progress (inside its transaction, under its row lock).
+void start_first_round(connection& c, const interview& iv, domain::time_point now, int planned_minutes) {
+  c.exec("INSERT INTO interview_rounds (room_id, number, interviewer_id, candidate_id, started_at, planned_minutes) "
+         "VALUES ($1, 1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+         iv.room_id, domain::interviewer_in(iv, 1).id, domain::candidate_in(iv, 1).id, to_millis(now), planned_minutes);
+  c.exec("INSERT INTO round_questions (room_id, number, position, question_id) "
+         "SELECT room_id, 1, position, question_id FROM interview_questions WHERE room_id = $1 ON CONFLICT DO NOTHING",
+         iv.room_id);
+}
+
+// The running round of the room ends at `now` (the interview ends, or the next round starts).
+void end_running_round(connection& c, const std::string& room_id, domain::time_point now) {
+  c.exec("UPDATE interview_rounds SET ended_at = $1 WHERE room_id = $2 AND ended_at IS NULL", to_millis(now), room_id);
 }
 
 // The tail of an interview transition that the row lock and domain::check guard: not_found,
@@ -290,11 +347,13 @@ outcome<interview> pg_store::complete(const std::string& room_id, const std::str
       c.exec("UPDATE interviews SET status = 'completed', reason = 'completed', ended_at = $1, grace_deadline = NULL, "
              "inviter_present = FALSE, invitee_present = FALSE WHERE room_id = $2 AND status IN ('accepted', 'in_progress')",
              to_millis(now), room_id);
+      end_running_round(c, room_id, now);
     });
   });
 }
 
-outcome<join_result> pg_store::join(const std::string& room_id, const std::string& user_id, time_point now) {
+outcome<join_result> pg_store::join(const std::string& room_id, const std::string& user_id, time_point now,
+                                   int round_minutes) {
   return write(pool_, [&](connection& c) -> outcome<join_result> {
     bool started = false;
     auto done = transition(c, room_id, user_id, domain::action::join, now, [&](const interview& iv) {
@@ -307,6 +366,7 @@ outcome<join_result> pg_store::join(const std::string& room_id, const std::strin
         c.exec("UPDATE interviews SET grace_deadline = NULL, status = 'in_progress', "
                "started_at = COALESCE(started_at, $1) WHERE room_id = $2",
                to_millis(now), room_id);
+        if (started) start_first_round(c, iv, now, round_minutes);
       }
     });
     if (!done) return done.error();
@@ -341,6 +401,7 @@ std::optional<interview> pg_store::abandon_if_due(const std::string& room_id, ti
     c.exec("UPDATE interviews SET status = 'abandoned', reason = $1, ended_at = $2, grace_deadline = NULL, "
            "inviter_present = FALSE, invitee_present = FALSE, absent_id = $3, absent_reason = $4 WHERE room_id = $5",
            reason, to_millis(now), gone.absent, gone.absent ? std::optional(reason) : std::nullopt, room_id);
+    end_running_round(c, room_id, now);
     return find(c, room_id);
   });
 }
@@ -472,6 +533,43 @@ std::vector<domain::feedback> pg_store::list_feedback(const std::string& room_id
       out.push_back(std::move(f));
     }
     return out;
+  });
+}
+
+// ---- rounds ---------------------------------------------------------------------------------
+// The switch locks the interview row (as every transition does), so racing switches on any node
+// serialize and the later one re-reads the round the earlier one started.
+
+outcome<interview> pg_store::start_round(const start_round_request& r) {
+  return write(pool_, [&](connection& c) -> outcome<interview> {
+    if (!lock_interview(c, r.room_id)) return fail(errc::not_found, "No interview with that room id.");
+    auto iv = find(c, r.room_id);
+    if (!iv) return fail(errc::not_found, "No interview with that room id.");
+    const int current = domain::current_round(*iv).number;
+    if (auto ok = domain::check_start_round(*iv, r.user_id, current); !ok) return ok.error();
+    if (c.exec("SELECT COUNT(*) FROM questions WHERE id = ANY($1)", r.question_ids).integer(0, 0) !=
+        static_cast<std::int64_t>(r.question_ids.size()))
+      return fail(errc::validation_failed, "questionIds must name existing questions.");
+    end_running_round(c, r.room_id, r.now);
+    const int next = current + 1;
+    const auto inserted =
+        c.exec("INSERT INTO interview_rounds (room_id, number, interviewer_id, candidate_id, started_at, planned_minutes) "
+               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+               r.room_id, next, domain::interviewer_in(*iv, next).id, domain::candidate_in(*iv, next).id, to_millis(r.now),
+               r.planned_minutes);
+    if (inserted.affected() == 0) return fail(errc::conflict, "That round has started already.");
+    c.exec("INSERT INTO round_questions (room_id, number, position, question_id) "
+           "SELECT $1, $2, t.ord - 1, t.qid FROM unnest($3::TEXT[]) WITH ORDINALITY AS t(qid, ord)",
+           r.room_id, next, r.question_ids);
+    return *find(c, r.room_id);
+  });
+}
+
+std::optional<domain::current_round_info> pg_store::current_round(const std::string& room_id) {
+  return read(pool_, [&](connection& c) -> std::optional<domain::current_round_info> {
+    auto iv = find(c, room_id);
+    if (!iv) return std::nullopt;
+    return domain::current_round(*iv);
   });
 }
 

@@ -55,7 +55,8 @@ public:
   outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
   std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
   outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
-  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now,
+                            int round_minutes) override;
   std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
                                          time_point grace_deadline) override;
   std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
@@ -77,6 +78,8 @@ public:
   std::unordered_map<std::string, domain::reliability> reliability_of(const std::vector<std::string>& ids) override;
   outcome<domain::report> add_report(const report_request& r) override;
   std::vector<domain::report> list_reports() override;
+  outcome<domain::interview> start_round(const start_round_request& r) override;
+  std::optional<domain::current_round_info> current_round(const std::string& room_id) override;
 
 private:
   pool pool_;

@@ -5,7 +5,7 @@
 namespace mm::store::sqlite {
 namespace {
 // Times are integer milliseconds since the epoch, UTC. Never edit a migration that shipped: add one.
-constexpr std::array<std::string_view, 2> all{
+constexpr std::array<std::string_view, 3> all{
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -137,6 +137,39 @@ UPDATE interviews SET absent_id = CASE
 WHERE status = 'abandoned';
 UPDATE interviews SET absent_reason = reason WHERE status = 'abandoned' AND absent_id IS NOT NULL;
 CREATE INDEX interviews_absent ON interviews (absent_id, absent_reason);
+)sql",
+    // Rounds and roles, and where an interview came from. Interviews started before this
+    // migration get their round 1 as it was (the inviter interviewed, the invitation's questions,
+    // from started_at to ended_at, planned for the default 30 minutes), so every started
+    // interview has rounds.
+    R"sql(
+ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT 'invitation';
+
+CREATE TABLE interview_rounds (
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  number INTEGER NOT NULL,
+  interviewer_id TEXT NOT NULL REFERENCES users (id),
+  candidate_id TEXT NOT NULL REFERENCES users (id),
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  planned_minutes INTEGER NOT NULL,
+  PRIMARY KEY (room_id, number)
+);
+
+CREATE TABLE round_questions (
+  room_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  question_id TEXT NOT NULL REFERENCES questions (id),
+  PRIMARY KEY (room_id, number, position),
+  FOREIGN KEY (room_id, number) REFERENCES interview_rounds (room_id, number)
+);
+
+INSERT INTO interview_rounds (room_id, number, interviewer_id, candidate_id, started_at, ended_at, planned_minutes)
+SELECT room_id, 1, inviter_id, invitee_id, started_at, ended_at, 30 FROM interviews WHERE started_at IS NOT NULL;
+INSERT INTO round_questions (room_id, number, position, question_id)
+SELECT iq.room_id, 1, iq.position, iq.question_id FROM interview_questions iq
+JOIN interview_rounds r ON r.room_id = iq.room_id AND r.number = 1;
 )sql",
 };
 } // namespace

@@ -22,7 +22,7 @@ namespace {
 constexpr std::string_view select_interview =
     "SELECT i.room_id, i.status, i.reason, i.inviter_id, a.name, i.invitee_id, b.name, i.created_at, i.expires_at, "
     "i.responded_at, i.started_at, i.ended_at, i.grace_deadline, i.inviter_present, i.invitee_present, "
-    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason "
+    "i.inviter_joined_at IS NOT NULL, i.invitee_joined_at IS NOT NULL, i.absent_id, i.absent_reason, i.origin "
     "FROM interviews i JOIN users a ON a.id = i.inviter_id JOIN users b ON b.id = i.invitee_id ";
 
 std::optional<domain::time_point> opt_time(const statement& q, int col) {
@@ -52,6 +52,7 @@ std::vector<interview> sqlite_store::read_interviews(statement& q) {
     iv.invitee_joined = q.integer(16) != 0;
     iv.absent = q.opt_text(17);
     iv.absent_reason = domain::parse_end_reason(q.opt_text(18).value_or("")).value_or(domain::end_reason::none);
+    iv.origin = domain::parse_interview_origin(q.text(19)).value_or(domain::interview_origin::invitation);
     out.push_back(std::move(iv));
   }
   for (auto& iv : out) {
@@ -60,6 +61,7 @@ std::vector<interview> sqlite_store::read_interviews(statement& q) {
     qq.bind(1, iv.room_id);
     while (qq.step())
       iv.questions.push_back({qq.text(0), qq.text(1), qq.text(2), qq.text(3), qq.text(4), split_list(qq.text(5))});
+    if (iv.started_at) read_rounds(iv); // rounds exist only from the start on
   }
   return out;
 }
@@ -215,12 +217,14 @@ outcome<interview> sqlite_store::complete(const std::string& room_id, const std:
             "inviter_present = 0, invitee_present = 0 WHERE room_id = ? AND status IN ('accepted', 'in_progress')")
       .bind_all(to_millis(now), room_id)
       .run();
+  end_running_round(room_id, now);
   auto done = find_interview(room_id);
   tx.commit();
   return *done;
 }
 
-outcome<join_result> sqlite_store::join(const std::string& room_id, const std::string& user_id, time_point now) {
+outcome<join_result> sqlite_store::join(const std::string& room_id, const std::string& user_id, time_point now,
+                                       int round_minutes) {
   transaction tx(db_);
   auto iv = find_interview(room_id);
   if (!iv) return fail(errc::not_found, "No interview with that room id.");
@@ -238,6 +242,7 @@ outcome<join_result> sqlite_store::join(const std::string& room_id, const std::s
               "WHERE room_id = ?")
         .bind_all(to_millis(now), room_id)
         .run();
+    if (started) start_first_round(*iv, now, round_minutes);
   }
   auto done = find_interview(room_id);
   tx.commit();
@@ -274,6 +279,7 @@ std::optional<interview> sqlite_store::abandon_if_due(const std::string& room_id
             "inviter_present = 0, invitee_present = 0, absent_id = ?, absent_reason = ? WHERE room_id = ?")
       .bind_all(reason, to_millis(now), gone.absent, gone.absent ? std::optional(reason) : std::nullopt, room_id)
       .run();
+  end_running_round(room_id, now);
   auto done = find_interview(room_id);
   tx.commit();
   return done;

@@ -44,7 +44,8 @@ public:
   outcome<domain::interview> cancel(const std::string& room_id, const std::string& user_id, time_point now) override;
   std::optional<domain::interview> expire(const std::string& room_id, time_point now) override;
   outcome<domain::interview> complete(const std::string& room_id, const std::string& user_id, time_point now) override;
-  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now) override;
+  outcome<join_result> join(const std::string& room_id, const std::string& user_id, time_point now,
+                            int round_minutes) override;
   std::optional<domain::interview> leave(const std::string& room_id, const std::string& user_id,
                                          time_point grace_deadline) override;
   std::optional<domain::interview> abandon_if_due(const std::string& room_id, time_point now) override;
@@ -66,8 +67,16 @@ public:
   std::unordered_map<std::string, domain::reliability> reliability_of(const std::vector<std::string>& ids) override;
   outcome<domain::report> add_report(const report_request& r) override;
   std::vector<domain::report> list_reports() override;
+  outcome<domain::interview> start_round(const start_round_request& r) override;
+  std::optional<domain::current_round_info> current_round(const std::string& room_id) override;
 
 private:
+  // Rounds (sqlite_rounds.cpp), inside an open transaction: `iv`'s rounds with their questions;
+  // round 1 of `iv`, which just moved to in_progress; the end of the running round.
+  void read_rounds(domain::interview& iv);
+  void start_first_round(const domain::interview& iv, time_point now, int planned_minutes);
+  void end_running_round(const std::string& room_id, time_point now);
+
   domain::send_facts send_facts(const send_request& r);
   // Whether either of the two blocked the other (sqlite_trust.cpp).
   bool blocked_pair(const std::string& a, const std::string& b);
