@@ -7,6 +7,7 @@
 #include "store/batching.hpp"
 #include "store/feedback_store.hpp"
 #include "store/interview_store.hpp"
+#include "store/push_store.hpp"
 #include "store/question_store.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
@@ -20,7 +21,8 @@ namespace mm::store {
 using domain::outcome;
 using domain::time_point;
 
-class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store {
+class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
+              public push_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

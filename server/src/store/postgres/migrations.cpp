@@ -8,7 +8,7 @@ namespace {
 // BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
 // so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
 // that shipped: add one.
-constexpr std::array<std::string_view, 1> all{
+constexpr std::array<std::string_view, 2> all{
     R"sql(
 CREATE TABLE users (
   id TEXT COLLATE "C" PRIMARY KEY,
@@ -92,6 +92,29 @@ CREATE TABLE feedback (
   created_at BIGINT NOT NULL,
   UNIQUE (room_id, from_id)
 );
+)sql",
+    // Web Push subscriptions (API.md v2): a subscription goes with its session; a notice says an
+    // invitation was pushed to a subscription, for the invitation-closed push.
+    R"sql(
+CREATE TABLE push_subscriptions (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  session_hash TEXT NOT NULL REFERENCES sessions (token_hash) ON DELETE CASCADE,
+  endpoint TEXT COLLATE "C" NOT NULL UNIQUE,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  expiration_time BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id, created_at);
+CREATE INDEX push_subscriptions_session ON push_subscriptions (session_hash);
+
+CREATE TABLE push_notices (
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  subscription_id TEXT COLLATE "C" NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
+  PRIMARY KEY (room_id, subscription_id)
+);
+CREATE INDEX push_notices_subscription ON push_notices (subscription_id);
 )sql",
 };
 } // namespace

@@ -5,7 +5,7 @@
 namespace mm::store::sqlite {
 namespace {
 // Times are integer milliseconds since the epoch, UTC. Never edit a migration that shipped: add one.
-constexpr std::array<std::string_view, 1> all{
+constexpr std::array<std::string_view, 2> all{
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -89,6 +89,29 @@ CREATE TABLE feedback (
   created_at INTEGER NOT NULL,
   UNIQUE (room_id, from_id)
 );
+)sql",
+    // Web Push subscriptions (API.md v2): a subscription goes with its session; a notice says an
+    // invitation was pushed to a subscription, for the invitation-closed push.
+    R"sql(
+CREATE TABLE push_subscriptions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  session_hash TEXT NOT NULL REFERENCES sessions (token_hash) ON DELETE CASCADE,
+  endpoint TEXT NOT NULL UNIQUE,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  expiration_time INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id, created_at);
+CREATE INDEX push_subscriptions_session ON push_subscriptions (session_hash);
+
+CREATE TABLE push_notices (
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  subscription_id TEXT NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
+  PRIMARY KEY (room_id, subscription_id)
+);
+CREATE INDEX push_notices_subscription ON push_notices (subscription_id);
 )sql",
 };
 } // namespace
