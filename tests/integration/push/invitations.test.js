@@ -163,6 +163,22 @@ test('410 from the push service deletes the subscription; 404 too', async () => 
   }
 });
 
+test('a 503 with Retry-After is tried again and delivered', async () => {
+  const { c, svc } = world;
+  const { ada, bob } = await people();
+  const flaky = svc.subscribe();
+  svc.script(flaky.id, [{ status: 503, headers: { 'Retry-After': '1' } }, { status: 201 }]);
+  await subscribed(c, bob, flaky);
+  const iv = await invite(ada, bob);
+  const [first, second] = await waitPushes(svc, flaky, 2);
+  assert.ok(second.at - first.at >= 900, `retried after ${second.at - first.at} ms`);
+  assert.deepEqual(second.json, first.json);
+  assert.ok(Number(second.headers.ttl) <= Number(first.headers.ttl));
+  await c.act(ada, 'cancel', iv.roomId);
+  const [, , closed] = await waitPushes(svc, flaky, 3);
+  assert.equal(closed.json.type, 'invitation-closed');
+});
+
 test('a slow push service does not delay the acknowledgement', async () => {
   const { c, svc, srv } = world;
   const { ada, bob } = await people();
