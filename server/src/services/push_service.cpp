@@ -176,7 +176,7 @@ awaitable<void> push_service::push_closed(domain::interview iv) {
   for (auto& t : targets) {
     auto keys = push::parse_subscription_keys(t.p256dh, t.auth);
     if (!keys) continue;
-    push::push_message m{{t.endpoint, *keys}, payload, setup_.closed_ttl, push::urgency::normal, topic, deadline};
+    push::push_message m{{t.endpoint, *keys}, payload, setup_.closed_ttl, push::urgency::normal, topic, deadline, nullptr};
     setup_.sender->send(std::move(m), ctx_.io, [this, room = iv.room_id, id = t.id](push::send_result r) {
       sent("invitation-closed", room, id, r);
     });
