@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -115,6 +116,14 @@ std::map<std::string, flag> flags() {
                              c.auth_rate_window = parse_seconds("auth-rate-limit", v.substr(slash + 1), false);
                            }}},
       {"round-minutes", {false, [](config& c, const std::string& v) { c.round_minutes = parse_int("round-minutes", v, 1, 600); }}},
+      // Web Push
+      {"push", {false, [](config& c, const std::string& v) {
+                  if (v != "on" && v != "off") throw std::invalid_argument("--push must be on or off, not '" + v + "'");
+                  c.push = v == "on";
+                }}},
+      {"vapid-key-file", {false, [](config& c, const std::string& v) { c.vapid_key_file = v; }}},
+      {"vapid-subject", {false, [](config& c, const std::string& v) { c.vapid_subject = v; }}},
+      {"push-allow-origin", {true, [](config& c, const std::string& v) { c.push_allow_origins.push_back(v); }}},
   };
 }
 
@@ -163,6 +172,15 @@ config parse_config(const std::vector<std::string>& args, const char* const* env
   return c;
 }
 
+std::string vapid_key_path(const config& cfg) {
+  if (cfg.vapid_key_file) return *cfg.vapid_key_file;
+  if (cfg.db.rfind("sqlite:", 0) == 0) {
+    const auto parent = std::filesystem::path(cfg.db.substr(7)).parent_path();
+    return (parent.empty() ? std::filesystem::path("vapid.pem") : parent / "vapid.pem").string();
+  }
+  return "data/vapid.pem";
+}
+
 std::string usage() {
   return "usage: mockmate serve [--listen HOST:PORT] [--db sqlite:PATH|postgresql://...] [--redis URL]\n"
          "                      [--invitation-ttl SECONDS] [--rejoin-grace SECONDS]\n"
@@ -173,6 +191,8 @@ std::string usage() {
          "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
          "                      [--max-connections COUNT] [--max-payload BYTES] [--connect-timeout SECONDS]\n"
          "                      [--message-rate-limit COUNT/SECONDS|0] [--round-minutes MINUTES]\n"
+         "                      [--push on|off] [--vapid-key-file PATH] [--vapid-subject mailto:...|https://...]\n"
+         "                      [--push-allow-origin ORIGIN]...\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";
 }
 

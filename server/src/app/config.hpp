@@ -36,7 +36,16 @@ struct config {
   int message_burst = 1000;            // messages one Socket.IO connection may send at once; 0: off
   double message_window = 5;           // seconds to earn a whole burst back
   int round_minutes = 30;              // a round's plannedMinutes
+  // Web Push (API.md v2, docs/push.md). --push off: no key, no pushes, publicKey null.
+  bool push = true;
+  std::optional<std::string> vapid_key_file; // default: vapid.pem beside the SQLite file, else data/vapid.pem
+  std::string vapid_subject = "mailto:admin@localhost";
+  std::vector<std::string> push_allow_origins;
 };
+
+// The VAPID key file `cfg` names: --vapid-key-file, else vapid.pem in the SQLite file's folder,
+// else data/vapid.pem.
+std::string vapid_key_path(const config& cfg);
 
 // Parses `args` (after the subcommand) and `env` lookups. Throws std::invalid_argument with a
 // message naming the flag for bad values or unknown flags.

@@ -9,8 +9,11 @@
 #include "net/server.hpp"
 #include "net/spawn.hpp"
 #include "cluster/membership.hpp"
+#include "push/sender.hpp"
+#include "push/vapid.hpp"
 #include "realtime/gateway.hpp"
 #include "services/deadlines.hpp"
+#include "services/push_service.hpp"
 #include "services/service_set.hpp"
 #include "store/store.hpp"
 
@@ -108,6 +111,28 @@ int serve(const config& cfg, const std::string& argv0) {
   services::trust_service trust{ctx};
   services::round_service rounds{ctx};
   services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds};
+  // Web Push: the VAPID key (a start-up error when it cannot be read or created), the sender on its
+  // own thread, and the service the routes and the notifier use (ctx.push).
+  std::optional<push::vapid_key> vapid;
+  std::unique_ptr<push::sender> push_sender;
+  services::push_setup push_setup;
+  if (cfg.push) {
+    auto subject = push::check_vapid_subject(cfg.vapid_subject);
+    if (!subject) throw std::invalid_argument("--vapid-subject: " + subject.error().message);
+    const std::filesystem::path key_path = vapid_key_path(cfg);
+    if (key_path.has_parent_path()) std::filesystem::create_directories(key_path.parent_path());
+    vapid.emplace(push::vapid_key::load_or_create(key_path));
+    push::sender_options push_options;
+    push_options.subject = *subject;
+    push_options.allowed = push::origin_allow_list(cfg.push_allow_origins);
+    push_setup.allowed = push_options.allowed;
+    push_setup.public_key = vapid->public_key();
+    push_sender = std::make_unique<push::sender>(*vapid, clock, std::move(push_options));
+    push_setup.sender = push_sender.get();
+    counters.gauge("mockmate_push_pending", [s = push_sender.get()] { return static_cast<double>(s->pending()); });
+  }
+  services::push_service push_service{ctx, std::move(push_setup)};
+  ctx.push = &push_service;
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
@@ -156,6 +181,7 @@ int serve(const config& cfg, const std::string& argv0) {
   std::cout << "listening on http://" << host << ":" << ep.port() << std::endl;
   spdlog::info("serving {} with {}", "http://" + host + ":" + std::to_string(ep.port()), cfg.db.substr(0, cfg.db.find(':')));
   io.run();
+  if (push_sender) push_sender->stop(); // pushes under way are abandoned; their completions never run
   executor.stop(); // every acknowledged change is committed before the process exits
   spdlog::info("stopped");
   return 0;

@@ -7,7 +7,9 @@
 #include "push/subscription.hpp"
 #include "push/vapid.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +35,9 @@ struct push_message {
   push::urgency urgency = urgency::normal;
   std::string topic;                 // empty: no Topic header; else passes check_topic
   domain::time_point deadline{};     // no try starts after this: the payload is no longer current
+  // When set (from any thread) before the deadline, no further try starts either: the payload was
+  // withdrawn (an invitation that closed while its push was being retried). Null: none.
+  std::shared_ptr<const std::atomic<bool>> withdrawn;
 };
 
 struct http_request {

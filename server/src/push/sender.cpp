@@ -109,6 +109,10 @@ struct sender::impl {
         if (r.attempts == 0) r.error = "the payload expired before it was sent";
         co_return r;
       }
+      if (msg.withdrawn && msg.withdrawn->load()) {
+        r.error = "the payload was withdrawn";
+        co_return r;
+      }
       const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(steady::now() - j.submitted);
       const http_request req = build_request(to, msg, msg.ttl - elapsed, vapid, options.subject, now);
       const detail::exchange_limits limits{options.connect_timeout, options.attempt_timeout};

@@ -6,6 +6,11 @@ bool presence_registry::is_online(const std::string& user_id) const {
   return users_.count(user_id) > 0 || cluster_.online_elsewhere(user_id);
 }
 
+bool presence_registry::has_socket(const std::string& user_id) const {
+  const auto it = users_.find(user_id);
+  return (it != users_.end() && it->second.sockets > 0) || cluster_.online_elsewhere(user_id);
+}
+
 bool presence_registry::connected(const std::string& user_id) {
   auto [it, fresh] = users_.try_emplace(user_id);
   auto& e = it->second;

@@ -26,6 +26,9 @@ public:
   // Online: a socket is connected here or on another node, or the last one left less than the
   // grace ago.
   bool is_online(const std::string& user_id) const override;
+  // A socket is connected here, or the user is online on another node (whose view includes its
+  // own reload grace).
+  bool has_socket(const std::string& user_id) const override;
   // A socket of the user connected. True when this makes the user come online (and not merely
   // come back within the grace, nor already online on another node).
   bool connected(const std::string& user_id);

@@ -34,7 +34,12 @@ class presence_directory {
 public:
   virtual ~presence_directory() = default;
   virtual bool is_online(const std::string& user_id) const = 0;
+  // A socket of the user is connected right now, on any node (is_online also counts the reload
+  // grace after the last one left). Whether an invitation is pushed (push_service).
+  virtual bool has_socket(const std::string& user_id) const { return is_online(user_id); }
 };
+
+class push_service;
 
 struct context {
   boost::asio::any_io_executor io; // where services, timers and bus handlers run
@@ -46,6 +51,7 @@ struct context {
   timers& deadlines;
   metrics& counters;
   service_config config;
+  push_service* push = nullptr; // Web Push; null when off (set by app)
 };
 
 } // namespace mm::services

@@ -6,6 +6,7 @@
 #include "services/deadlines.hpp"
 #include "services/invitation_payload.hpp"
 #include "services/presence_news.hpp"
+#include "services/push_service.hpp"
 #include "services/secrets.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -57,6 +58,7 @@ awaitable<outcome<sent_invitation>> invitation_service::send(std::string inviter
                                    ctx_.presence.is_online(inviter_id), false, inviter_record};
   ctx_.events.publish({bus::user_topic{r.invitee_id}, "interview-invitation-received",
                        json::serialize(invitation_payload(result->iv, parties, zones_, ctx_.clock.now()))});
+  if (ctx_.push) ctx_.push->invitation_sent(result->iv); // returns at once: the ack never waits for a push
   co_return sent_invitation{std::move(result->iv), ctx_.presence.is_online(r.invitee_id), false};
 }
 

@@ -7,6 +7,7 @@
 #include "store/batching.hpp"
 #include "store/feedback_store.hpp"
 #include "store/interview_store.hpp"
+#include "store/push_store.hpp"
 #include "store/question_store.hpp"
 #include "store/round_store.hpp"
 #include "store/session_store.hpp"
@@ -24,7 +25,8 @@ using domain::time_point;
 
 class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
               public trust_store,
-              public round_store {
+              public round_store,
+              public push_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

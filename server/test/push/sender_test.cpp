@@ -130,6 +130,23 @@ TEST_F(push_sender, a_payload_past_its_deadline_is_not_sent) {
   EXPECT_EQ(result.error, "the payload expired before it was sent");
 }
 
+TEST_F(push_sender, a_withdrawn_payload_is_not_sent) {
+  sender s(vapid, clock, options());
+  auto m = message(silent_origin() + "/push/1");
+  auto withdrawn = std::make_shared<std::atomic<bool>>(true);
+  m.withdrawn = withdrawn;
+  bool done = false;
+  send_result result;
+  s.send(std::move(m), caller.get_executor(), [&](send_result r) {
+    result = std::move(r);
+    done = true;
+  });
+  run_until(done);
+  EXPECT_EQ(result.outcome, delivery::failed);
+  EXPECT_EQ(result.attempts, 0);
+  EXPECT_EQ(result.error, "the payload was withdrawn");
+}
+
 TEST_F(push_sender, vet_resolves_names_and_refuses_internal_ones) {
   sender s(vapid, clock, options());
   bool done = false;

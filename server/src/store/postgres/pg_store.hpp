@@ -80,6 +80,14 @@ public:
   std::vector<domain::report> list_reports() override;
   outcome<domain::interview> start_round(const start_round_request& r) override;
   std::optional<domain::current_round_info> current_round(const std::string& room_id) override;
+  outcome<saved_push_subscription> save_push_subscription(const push_subscription_record& s, int limit) override;
+  std::vector<push_subscription_record> push_subscriptions(const std::string& user_id) override;
+  bool delete_push_subscription(const std::string& user_id, const std::string& id) override;
+  bool drop_push_subscription(const std::string& id) override;
+  std::vector<push_subscription_record> notify_push_subscriptions(const std::string& user_id, const std::string& room_id,
+                                                                  time_point now) override;
+  void forget_push_notice(const std::string& room_id, const std::string& subscription_id) override;
+  std::vector<push_subscription_record> take_push_notices(const std::string& room_id) override;
 
 private:
   pool pool_;

@@ -5,7 +5,7 @@
 namespace mm::store::sqlite {
 namespace {
 // Times are integer milliseconds since the epoch, UTC. Never edit a migration that shipped: add one.
-constexpr std::array<std::string_view, 3> all{
+constexpr std::array<std::string_view, 4> all{
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -170,6 +170,29 @@ SELECT room_id, 1, inviter_id, invitee_id, started_at, ended_at, 30 FROM intervi
 INSERT INTO round_questions (room_id, number, position, question_id)
 SELECT iq.room_id, 1, iq.position, iq.question_id FROM interview_questions iq
 JOIN interview_rounds r ON r.room_id = iq.room_id AND r.number = 1;
+)sql",
+    // Web Push subscriptions (API.md v2): a subscription goes with its session; a notice says an
+    // invitation was pushed to a subscription, for the invitation-closed push.
+    R"sql(
+CREATE TABLE push_subscriptions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  session_hash TEXT NOT NULL REFERENCES sessions (token_hash) ON DELETE CASCADE,
+  endpoint TEXT NOT NULL UNIQUE,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  expiration_time INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id, created_at);
+CREATE INDEX push_subscriptions_session ON push_subscriptions (session_hash);
+
+CREATE TABLE push_notices (
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  subscription_id TEXT NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
+  PRIMARY KEY (room_id, subscription_id)
+);
+CREATE INDEX push_notices_subscription ON push_notices (subscription_id);
 )sql",
 };
 } // namespace
