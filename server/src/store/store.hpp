@@ -10,6 +10,7 @@
 #include "store/question_store.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
+#include "store/workspace_store.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -20,7 +21,8 @@ namespace mm::store {
 using domain::outcome;
 using domain::time_point;
 
-class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store {
+class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
+              public workspace_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

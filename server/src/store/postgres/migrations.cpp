@@ -8,7 +8,7 @@ namespace {
 // BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
 // so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
 // that shipped: add one.
-constexpr std::array<std::string_view, 1> all{
+constexpr std::array<std::string_view, 2> all{
     R"sql(
 CREATE TABLE users (
   id TEXT COLLATE "C" PRIMARY KEY,
@@ -91,6 +91,29 @@ CREATE TABLE feedback (
   comments TEXT,
   created_at BIGINT NOT NULL,
   UNIQUE (room_id, from_id)
+);
+)sql",
+    // The shared editor (docs/decisions/0014-workspace-store.md): each round's current document,
+    // and the log of the updates that made it, one row per version.
+    R"sql(
+CREATE TABLE workspaces (
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  round INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  updated_at BIGINT,
+  PRIMARY KEY (room_id, round)
+);
+
+CREATE TABLE workspace_updates (
+  room_id TEXT COLLATE "C" NOT NULL,
+  round INTEGER NOT NULL,
+  version BIGINT NOT NULL,
+  client_id TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  PRIMARY KEY (room_id, round, version),
+  FOREIGN KEY (room_id, round) REFERENCES workspaces (room_id, round)
 );
 )sql",
 };

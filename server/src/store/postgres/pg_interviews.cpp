@@ -7,6 +7,7 @@
 #include "domain/invitation_rules.hpp"
 #include "domain/enum_names.hpp"
 #include "store/list_codec.hpp"
+#include "store/postgres/interview_rows.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/profile_rows.hpp"
 #include "store/postgres/transact.hpp"
@@ -172,6 +173,8 @@ outcome<interview> transition(connection& c, const std::string& room_id, const s
   return *find(c, room_id);
 }
 } // namespace
+
+std::optional<interview> read_interview(connection& c, const std::string& room_id) { return find(c, room_id); }
 
 std::optional<interview> pg_store::find_interview(const std::string& room_id) {
   return read(pool_, [&](connection& c) { return find(c, room_id); });

@@ -5,7 +5,7 @@
 namespace mm::store::sqlite {
 namespace {
 // Times are integer milliseconds since the epoch, UTC. Never edit a migration that shipped: add one.
-constexpr std::array<std::string_view, 1> all{
+constexpr std::array<std::string_view, 2> all{
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -89,6 +89,29 @@ CREATE TABLE feedback (
   created_at INTEGER NOT NULL,
   UNIQUE (room_id, from_id)
 );
+)sql",
+    // The shared editor (docs/decisions/0014-workspace-store.md): each round's current document,
+    // and the log of the updates that made it, one row per version.
+    R"sql(
+CREATE TABLE workspaces (
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  round INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at INTEGER,
+  PRIMARY KEY (room_id, round)
+);
+
+CREATE TABLE workspace_updates (
+  room_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  client_id TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  PRIMARY KEY (room_id, round, version),
+  FOREIGN KEY (room_id, round) REFERENCES workspaces (room_id, round)
+) WITHOUT ROWID;
 )sql",
 };
 } // namespace

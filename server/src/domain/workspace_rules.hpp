@@ -1,0 +1,27 @@
+#pragma once
+// Which round's document a workspace event addresses, and which rounds have a document to show
+// (API.md, "Shared code editor": one document per round; `round` defaults to the current round).
+// Pure.
+#include "domain/error.hpp"
+#include "domain/types.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace mm::domain {
+
+// The round of `iv` that workspace events without `round` address, and the rounds a given
+// `round` may name. THE ONE PLACE that knows rounds for the workspace (merge note for the lead:
+// rounds are being added in parallel; until then the current round is 1 and a given round must
+// be 1 or 2 (max_rounds). Once `interview` carries its rounds, answer the last started round
+// here and refuse a round that has not started).
+// validation_failed naming `round` for a round outside 1..2.
+outcome<int> workspace_round(const interview& iv, std::optional<std::int64_t> requested);
+
+// The rounds whose document GET /api/interviews/:roomId shows even when nobody wrote in them:
+// none before the interview was accepted (pending, rejected, cancelled, expired), else 1 up to
+// the current round (workspace_round). Rounds with a stored document are shown besides.
+std::vector<int> workspace_rounds(const interview& iv);
+
+} // namespace mm::domain
