@@ -5,6 +5,7 @@
 #include "services/partner_service.hpp"
 #include "services/profile_service.hpp"
 #include "services/room_service.hpp"
+#include "services/workspace_service.hpp"
 
 namespace mm::services {
 
@@ -15,6 +16,7 @@ struct service_set {
   partner_service& partners;
   invitation_service& invitations;
   room_service& rooms;
+  workspace_service& workspaces;
 };
 
 } // namespace mm::services
