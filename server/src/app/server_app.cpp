@@ -104,7 +104,8 @@ int serve(const config& cfg, const std::string& argv0) {
   services::partner_service partners{ctx, zones};
   services::invitation_service invitations{ctx, zones};
   services::room_service rooms{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
+  services::workspace_service workspaces{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, workspaces};
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
