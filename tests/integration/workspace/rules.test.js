@@ -4,7 +4,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.js';
-import { emitAck, emitOk, expectNoEvent } from '../lib/socket.js';
+import { emitAck, emitOk, expectNoEvent, nextEvent } from '../lib/socket.js';
 import { scenario } from '../lib/people.js';
 import { assertAckError } from '../lib/shapes.js';
 import { assertWorkspace, inRoom, insertJSON, open } from './lib.js';
@@ -74,6 +74,7 @@ describe('shared editor rules', () => {
   test('change sets whose lengths do not add up to the document are validation_failed and apply nothing', T, async () => {
     const { a, b, roomId } = await inRoom(srv, s);
     await emitOk(a.tab, 'workspace-push', { roomId, version: 0, updates: [{ clientID: 'a', changes: insertJSON(0, 0, 'abcd') }] });
+    assert.equal((await nextEvent(b.tab, 'workspace-updates', 2000)).version, 1);
     const cases = [
       [{ clientID: 'a', changes: [3, [0, 'x']] }],                                           // 3 + 0 != 4
       [{ clientID: 'a', changes: [4, [1]] }],                                                // 5 != 4
