@@ -110,7 +110,8 @@ int serve(const config& cfg, const std::string& argv0) {
   services::room_service rooms{ctx};
   services::trust_service trust{ctx};
   services::round_service rounds{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds};
+  services::workspace_service workspaces{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds, workspaces};
   // Web Push: the VAPID key (a start-up error when it cannot be read or created), the sender on its
   // own thread, and the service the routes and the notifier use (ctx.push).
   std::optional<push::vapid_key> vapid;

@@ -2,6 +2,7 @@
 #include "http/responses.hpp"
 #include "http/routes.hpp"
 #include "services/views.hpp"
+#include "services/workspace_views.hpp"
 
 #include <array>
 
@@ -73,6 +74,7 @@ awaitable<net::response> detail(service_set& s, call& c) {
     for (const auto& f : *d->feedback) fb.push_back(services::feedback_json(f));
     body["feedback"] = std::move(fb);
   }
+  body["workspaces"] = services::workspaces_json(d->workspaces);
   co_return json_response(200, body);
 }
 

@@ -2,6 +2,7 @@
 
 #include "services/failures.hpp"
 #include "services/views.hpp"
+#include "services/workspace_views.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/json/serialize.hpp>
@@ -154,12 +155,69 @@ awaitable<json::object> start_round(event_context& g, socket_ptr s, json::value 
   co_return interview_ok(g, *result);
 }
 
+// ---- the shared code editor (API.md, "Shared code editor") ----------------------------------
+
+// Whether `s` may send a room event (the rule of webrtc-*, in one place: the socket holds its
+// user's place in the room; else room_service::signal_refusal says why: not_found, conflict,
+// forbidden), answered as the failure, or nullopt when it may. Parses only roomId.
+awaitable<std::optional<domain::failure>> room_event_refusal(event_context& g, const socket_ptr& s, const json::value& payload) {
+  auto room = services::parse_room(payload);
+  if (!room) co_return room.error();
+  if (g.places.signal_peer(*s, room->room_id)) co_return std::nullopt;
+  co_return co_await g.services.rooms.signal_refusal(s->user_id(), std::move(room->room_id));
+}
+
+awaitable<json::object> workspace_open(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_workspace_open(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto ws = co_await g.services.workspaces.open(s->user_id(), std::move(*r));
+  if (!ws) co_return failure_ack(ws.error());
+  co_return ok({{"workspace", services::workspace_json(*ws)}});
+}
+
+awaitable<json::object> workspace_push(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_workspace_push(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto version = co_await g.services.workspaces.push(s->user_id(), std::move(*r));
+  if (!version) co_return failure_ack(version.error());
+  co_return ok({{"version", *version}});
+}
+
+awaitable<json::object> workspace_pull(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_workspace_pull(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto pulled = co_await g.services.workspaces.pull(s->user_id(), std::move(*r));
+  if (!pulled) co_return failure_ack(pulled.error());
+  co_return ok({{"version", pulled->version}, {"updates", std::move(pulled->updates)}});
+}
+
+awaitable<json::object> workspace_language(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_workspace_language(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto ws = co_await g.services.workspaces.set_language(s->user_id(), std::move(*r));
+  if (!ws) co_return failure_ack(ws.error());
+  co_return ok({{"workspace", services::workspace_json(*ws)}});
+}
+
+awaitable<json::object> workspace_cursor(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_workspace_cursor(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto sent = co_await g.services.workspaces.cursor(s->user_id(), std::move(*r));
+  if (!sent) co_return failure_ack(sent.error());
+  co_return ok();
+}
+
 struct event_entry {
   std::string_view name;
   handler fn;
 };
 
-constexpr std::array<event_entry, 11> table{{
+constexpr std::array<event_entry, 16> table{{
     {"send-interview-invitation", later<send_invitation>},
     {"respond-to-invitation", later<respond>},
     {"cancel-interview-invitation", later<cancel>},
@@ -171,6 +229,11 @@ constexpr std::array<event_entry, 11> table{{
     {"end-interview", later<end_interview>},
     {"watch-presence", later<watch_presence>},
     {"start-round", later<start_round>},
+    {"workspace-open", later<workspace_open>},
+    {"workspace-push", later<workspace_push>},
+    {"workspace-pull", later<workspace_pull>},
+    {"workspace-language", later<workspace_language>},
+    {"workspace-cursor", later<workspace_cursor>},
 }};
 
 // Runs one event: its handler answers now or later, and either way its outcome or its exception

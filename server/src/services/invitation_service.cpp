@@ -8,6 +8,7 @@
 #include "services/presence_news.hpp"
 #include "services/push_service.hpp"
 #include "services/secrets.hpp"
+#include "services/workspace_service.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -137,9 +138,10 @@ awaitable<outcome<interview_detail>> invitation_service::detail(std::string user
   auto found = co_await ctx_.executor.run([&]() -> std::optional<interview_detail> {
     auto iv = ctx_.db.find_interview(room_id);
     if (!iv || domain::role_of(*iv, user_id) == domain::role::none) return std::nullopt;
-    interview_detail d{std::move(*iv), std::nullopt};
+    interview_detail d{std::move(*iv), std::nullopt, {}};
     if (d.iv.status == domain::interview_status::completed || d.iv.status == domain::interview_status::abandoned)
       d.feedback = ctx_.db.list_feedback(room_id);
+    d.workspaces = workspace_service::documents_of(d.iv, ctx_.db.list_workspaces(room_id));
     return d;
   });
   if (!found) co_return fail(errc::not_found, "No interview with that room id.");

@@ -4,6 +4,7 @@
 #include "services/context.hpp"
 #include "services/requests.hpp"
 #include "services/timezone.hpp"
+#include "store/workspace_store.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
@@ -19,6 +20,7 @@ struct sent_invitation {
 struct interview_detail {
   domain::interview iv;
   std::optional<std::vector<domain::feedback>> feedback; // once completed or abandoned
+  std::vector<store::workspace_doc> workspaces;           // workspace_service::documents_of
 };
 
 struct history_query {

@@ -7,6 +7,7 @@
 #include "services/room_service.hpp"
 #include "services/trust_service.hpp"
 #include "services/round_service.hpp"
+#include "services/workspace_service.hpp"
 
 namespace mm::services {
 
@@ -19,6 +20,7 @@ struct service_set {
   room_service& rooms;
   trust_service& trust;
   round_service& rounds;
+  workspace_service& workspaces;
 };
 
 } // namespace mm::services

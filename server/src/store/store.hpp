@@ -13,6 +13,7 @@
 #include "store/session_store.hpp"
 #include "store/trust_store.hpp"
 #include "store/user_store.hpp"
+#include "store/workspace_store.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -26,7 +27,9 @@ using domain::time_point;
 class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
               public trust_store,
               public round_store,
-              public push_store {
+              public push_store,
+
+              public workspace_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

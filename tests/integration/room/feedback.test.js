@@ -61,7 +61,7 @@ describe('feedback', () => {
     for (const who of [a, b]) {
       const res = await s.c.detail(who, roomId);
       assertStatus(res, 200);
-      assert.deepEqual(Object.keys(res.body).sort(), ['feedback', 'interview']);
+      assert.deepEqual(Object.keys(res.body).sort(), ['feedback', 'interview', 'workspaces'], 'v2 adds workspaces');
       assertInterview(res.body.interview, { status: 'completed' });
       assert.equal(res.body.feedback.length, 2);
       res.body.feedback.forEach(assertFeedback);

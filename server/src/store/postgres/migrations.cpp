@@ -8,7 +8,7 @@ namespace {
 // BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
 // so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
 // that shipped: add one.
-constexpr std::array<std::string_view, 4> all{
+constexpr std::array<std::string_view, 5> all{
     R"sql(
 CREATE TABLE users (
   id TEXT COLLATE "C" PRIMARY KEY,
@@ -193,6 +193,29 @@ CREATE TABLE push_notices (
   PRIMARY KEY (room_id, subscription_id)
 );
 CREATE INDEX push_notices_subscription ON push_notices (subscription_id);
+)sql",
+    // The shared editor (docs/decisions/0015-workspace-store.md): each round's current document,
+    // and the log of the updates that made it, one row per version.
+    R"sql(
+CREATE TABLE workspaces (
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  round INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  updated_at BIGINT,
+  PRIMARY KEY (room_id, round)
+);
+
+CREATE TABLE workspace_updates (
+  room_id TEXT COLLATE "C" NOT NULL,
+  round INTEGER NOT NULL,
+  version BIGINT NOT NULL,
+  client_id TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  PRIMARY KEY (room_id, round, version),
+  FOREIGN KEY (room_id, round) REFERENCES workspaces (room_id, round)
+);
 )sql",
 };
 } // namespace

@@ -59,6 +59,11 @@ public:
   std::vector<timer_entry> grace_deadlines() override;
   outcome<domain::feedback> add_feedback(const domain::feedback& f) override;
   std::vector<domain::feedback> list_feedback(const std::string& room_id) override;
+  outcome<workspace_read> open_workspace(const workspace_target& t) override;
+  outcome<push_result> push_workspace(const workspace_push& p) override;
+  outcome<pull_result> pull_workspace(const workspace_target& t, std::int64_t version) override;
+  outcome<workspace_read> set_workspace_language(const workspace_target& t, domain::code_language language) override;
+  std::vector<workspace_doc> list_workspaces(const std::string& room_id) override;
 
   outcome<block_result> add_block(const std::string& blocker_id, const std::string& blocked_id, time_point now) override;
   bool remove_block(const std::string& blocker_id, const std::string& blocked_id) override;
