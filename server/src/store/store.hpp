@@ -5,9 +5,11 @@
 // picks the backend. Every call is synchronous and blocking: callers run them on the database
 // executor (services/db_executor.hpp), never on an I/O thread.
 #include "store/batching.hpp"
+#include "store/chat_store.hpp"
 #include "store/feedback_store.hpp"
 #include "store/interview_store.hpp"
 #include "store/question_store.hpp"
+#include "store/run_store.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
 
@@ -20,7 +22,8 @@ namespace mm::store {
 using domain::outcome;
 using domain::time_point;
 
-class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store {
+class store : public user_store, public session_store, public question_store, public interview_store, public feedback_store,
+              public chat_store, public run_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;
