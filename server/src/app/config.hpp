@@ -35,6 +35,7 @@ struct config {
   double connect_timeout = 45;         // seconds for a Socket.IO connection to join a namespace
   int message_burst = 1000;            // messages one Socket.IO connection may send at once; 0: off
   double message_window = 5;           // seconds to earn a whole burst back
+  int run_workers = 0;                 // code executions at once (API.md v2 --run-workers); 0: the cores
 };
 
 // Parses `args` (after the subcommand) and `env` lookups. Throws std::invalid_argument with a

@@ -11,6 +11,7 @@
 #include "cluster/membership.hpp"
 #include "realtime/gateway.hpp"
 #include "services/deadlines.hpp"
+#include "sandbox/pool.hpp"
 #include "services/service_set.hpp"
 #include "store/store.hpp"
 
@@ -21,6 +22,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <thread>
 #include <iostream>
 
 namespace mm::app {
@@ -52,10 +54,11 @@ services::service_config service_config_of(const config& cfg) {
 // The other nodes are told first (with --redis), the bus stopped last (it sends what is queued).
 asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realtime::gateway& gateway,
                                 services::timers& deadlines, realtime::presence_registry& presence,
-                                cluster::membership& cluster, bus::redis_bus* redis) {
+                                cluster::membership& cluster, bus::redis_bus* redis, services::run_service& runs) {
   cluster.stop();
   gateway.close();
   co_await server.stop();
+  co_await runs.stop();
   deadlines.cancel_all();
   presence.stop();
   if (redis) redis->stop();
@@ -104,7 +107,38 @@ int serve(const config& cfg, const std::string& argv0) {
   services::partner_service partners{ctx, zones};
   services::invitation_service invitations{ctx, zones};
   services::room_service rooms{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms};
+  services::chat_service chat{ctx};
+  services::run_service runs{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, chat, runs};
+
+  // Code runs: the sandbox's start-up check takes a few seconds (a compile among its trials), so
+  // it runs on a thread of its own while the server starts; runs wait for its report and are
+  // `unavailable` when it fails. A lone node finishes the runs a dead process left unfinished.
+  if (!cfg.redis) db->finish_orphaned_runs("The server restarted before this run finished; run it again.", clock.now());
+  std::unique_ptr<sandbox::runner> sandbox_runner;
+  try {
+    sandbox_runner = sandbox::create_sandbox({});
+  } catch (const std::exception& e) {
+    spdlog::warn("code runs are off: the sandbox cannot be set up ({})", e.what());
+  }
+  std::unique_ptr<sandbox::pool> run_pool;
+  std::jthread sandbox_check;
+  if (sandbox_runner) {
+    runs.checking();
+    const auto workers = cfg.run_workers > 0 ? static_cast<std::size_t>(cfg.run_workers) : sandbox::pool::default_workers();
+    sandbox_check = std::jthread([&io, &runs, &run_pool, &sandbox_runner, workers] {
+      auto report = sandbox_runner->self_test();
+      for (const auto& problem : report.problems) spdlog::warn("sandbox check: {}", problem);
+      if (report.confined) spdlog::info("code runs: {} workers, {}", workers, report.enforcement);
+      else spdlog::warn("code runs are off: the sandbox failed its start-up check");
+      asio::post(io, [&runs, &run_pool, &sandbox_runner, workers, report = std::move(report)]() mutable {
+        if (report.confined) run_pool = std::make_unique<sandbox::pool>(*sandbox_runner, workers);
+        runs.attach(run_pool.get(), std::move(report));
+      });
+    });
+  } else {
+    runs.attach(nullptr, {});
+  }
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
@@ -145,7 +179,7 @@ int serve(const config& cfg, const std::string& argv0) {
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {}: shutting down", sig);
-    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, *membership, redis), "shutdown");
+    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, *membership, redis, runs), "shutdown");
   });
 
   const auto ep = *bound;
@@ -153,6 +187,7 @@ int serve(const config& cfg, const std::string& argv0) {
   std::cout << "listening on http://" << host << ":" << ep.port() << std::endl;
   spdlog::info("serving {} with {}", "http://" + host + ":" + std::to_string(ep.port()), cfg.db.substr(0, cfg.db.find(':')));
   io.run();
+  if (run_pool) run_pool->shutdown();
   executor.stop(); // every acknowledged change is committed before the process exits
   spdlog::info("stopped");
   return 0;

@@ -144,12 +144,24 @@ awaitable<json::object> watch_presence(event_context& g, socket_ptr s, json::val
   co_return ok({{"presence", std::move(list)}});
 }
 
+// chat-message: from a socket holding its user's place in the room (room_places, as signaling);
+// any other gets room_service::signal_refusal's answer (not_found, conflict, forbidden).
+awaitable<json::object> chat_message(event_context& g, socket_ptr s, json::value payload) {
+  auto r = services::parse_chat(payload);
+  if (!r) co_return failure_ack(r.error());
+  if (!g.places.signal_peer(*s, r->room_id))
+    co_return failure_ack(co_await g.services.rooms.signal_refusal(s->user_id(), std::move(r->room_id)));
+  auto sent = co_await g.services.chat.send(s->user_id(), std::move(r->room_id), std::move(r->text));
+  if (!sent) co_return failure_ack(sent.error());
+  co_return ok({{"message", services::chat_message_json(*sent)}});
+}
+
 struct event_entry {
   std::string_view name;
   handler fn;
 };
 
-constexpr std::array<event_entry, 10> table{{
+constexpr std::array<event_entry, 11> table{{
     {"send-interview-invitation", later<send_invitation>},
     {"respond-to-invitation", later<respond>},
     {"cancel-interview-invitation", later<cancel>},
@@ -160,6 +172,7 @@ constexpr std::array<event_entry, 10> table{{
     {"webrtc-ice-candidate", candidate},
     {"end-interview", later<end_interview>},
     {"watch-presence", later<watch_presence>},
+    {"chat-message", later<chat_message>},
 }};
 
 // Runs one event: its handler answers now or later, and either way its outcome or its exception

@@ -1,10 +1,12 @@
 #pragma once
 // Every use case, as the adapters (HTTP routes, Socket.IO events) see them.
 #include "services/auth_service.hpp"
+#include "services/chat_service.hpp"
 #include "services/invitation_service.hpp"
 #include "services/partner_service.hpp"
 #include "services/profile_service.hpp"
 #include "services/room_service.hpp"
+#include "services/run_service.hpp"
 
 namespace mm::services {
 
@@ -15,6 +17,8 @@ struct service_set {
   partner_service& partners;
   invitation_service& invitations;
   room_service& rooms;
+  chat_service& chat;
+  run_service& runs;
 };
 
 } // namespace mm::services

@@ -1,6 +1,8 @@
 #pragma once
 // The contract's JSON objects (API.md, "Objects"), built in one place for HTTP and Socket.IO.
+#include "domain/chat.hpp"
 #include "domain/error.hpp"
+#include "domain/run.hpp"
 #include "domain/types.hpp"
 
 #include <boost/json/object.hpp>
@@ -18,6 +20,10 @@ boost::json::object interview_json(const domain::interview& iv, domain::time_poi
 // part of `question`, so the candidate's copy carries none.
 boost::json::object hints_json(const domain::interview& iv);
 boost::json::object feedback_json(const domain::feedback& f);
+// {id, roomId, from: {id, name}, text, sentAt} (API.md v2, "In-room chat")
+boost::json::object chat_message_json(const domain::chat_message& m);
+// The contract's `run` (API.md v2, "Running code").
+boost::json::object run_json(const domain::run& r);
 // {"code": ..., "message": ...} (plus retryAfterSeconds for rate_limited)
 boost::json::object error_json(const domain::failure& f);
 
