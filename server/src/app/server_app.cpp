@@ -22,6 +22,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <mutex>
 #include <thread>
 #include <iostream>
 
@@ -58,7 +61,6 @@ asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realt
   cluster.stop();
   gateway.close();
   co_await server.stop();
-  co_await runs.stop();
   deadlines.cancel_all();
   presence.stop();
   if (redis) redis->stop();
@@ -112,33 +114,47 @@ int serve(const config& cfg, const std::string& argv0) {
   services::service_set set{ctx, auth, profiles, partners, invitations, rooms, chat, runs};
 
   // Code runs: the sandbox's start-up check takes a few seconds (a compile among its trials), so
-  // it runs on a thread of its own while the server starts; runs wait for its report and are
-  // `unavailable` when it fails. A lone node finishes the runs a dead process left unfinished.
+  // it runs on a thread of its own; runs wait for its report and are `unavailable` when it
+  // fails. A lone node finishes the runs a stopped or dead process left unfinished.
   if (!cfg.redis) db->finish_orphaned_runs("The server restarted before this run finished; run it again.", clock.now());
-  std::unique_ptr<sandbox::runner> sandbox_runner;
-  try {
-    sandbox_runner = sandbox::create_sandbox({});
-  } catch (const std::exception& e) {
-    spdlog::warn("code runs are off: the sandbox cannot be set up ({})", e.what());
-  }
+  // The check thread sets up the sandbox too (cgroups are probed there), so none of it delays
+  // the listening socket, and it runs at the lowest priority. It posts the report to the I/O
+  // executor, where the pool is made. A check still under way at exit is abandoned, not waited
+  // for (a quick restart must not linger with its sockets closed): it owns its runner, and it
+  // neither logs nor posts once `check->abandoned` is set.
+  struct check_state {
+    std::mutex mutex;
+    bool abandoned = false, done = false;
+  };
+  auto check = std::make_shared<check_state>();
+  std::shared_ptr<sandbox::runner> sandbox_runner;
   std::unique_ptr<sandbox::pool> run_pool;
-  std::jthread sandbox_check;
-  if (sandbox_runner) {
-    runs.checking();
-    const auto workers = cfg.run_workers > 0 ? static_cast<std::size_t>(cfg.run_workers) : sandbox::pool::default_workers();
-    sandbox_check = std::jthread([&io, &runs, &run_pool, &sandbox_runner, workers] {
-      auto report = sandbox_runner->self_test();
-      for (const auto& problem : report.problems) spdlog::warn("sandbox check: {}", problem);
-      if (report.confined) spdlog::info("code runs: {} workers, {}", workers, report.enforcement);
-      else spdlog::warn("code runs are off: the sandbox failed its start-up check");
-      asio::post(io, [&runs, &run_pool, &sandbox_runner, workers, report = std::move(report)]() mutable {
-        if (report.confined) run_pool = std::make_unique<sandbox::pool>(*sandbox_runner, workers);
-        runs.attach(run_pool.get(), std::move(report));
-      });
+  runs.checking();
+  const auto workers = cfg.run_workers > 0 ? static_cast<std::size_t>(cfg.run_workers) : sandbox::pool::default_workers();
+  auto check_sandbox = [check, &io, &runs, &run_pool, &sandbox_runner, workers] {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19); // its sandboxes inherit it
+    sandbox::self_test_report report;
+    std::shared_ptr<sandbox::runner> runner;
+    try {
+      runner = sandbox::create_sandbox({});
+      report = runner->self_test();
+    } catch (const std::exception& e) {
+      report = {};
+      report.problems.push_back(std::string("the sandbox cannot be set up: ") + e.what());
+    }
+    std::lock_guard lock(check->mutex);
+    check->done = true;
+    if (check->abandoned) return;
+    for (const auto& problem : report.problems) spdlog::warn("sandbox check: {}", problem);
+    if (report.confined) spdlog::info("code runs: {} workers, {}", workers, report.enforcement);
+    else spdlog::warn("code runs are off: the sandbox failed its start-up check");
+    asio::post(io, [&runs, &run_pool, &sandbox_runner, runner, workers, report = std::move(report)]() mutable {
+      sandbox_runner = runner;
+      if (report.confined && runner) run_pool = std::make_unique<sandbox::pool>(*runner, workers);
+      runs.attach(run_pool.get(), std::move(report));
     });
-  } else {
-    runs.attach(nullptr, {});
-  }
+  };
+  std::thread sandbox_check; // started once the server listens
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
@@ -186,8 +202,15 @@ int serve(const config& cfg, const std::string& argv0) {
   const auto host = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
   std::cout << "listening on http://" << host << ":" << ep.port() << std::endl;
   spdlog::info("serving {} with {}", "http://" + host + ":" + std::to_string(ep.port()), cfg.db.substr(0, cfg.db.find(':')));
+  sandbox_check = std::thread(check_sandbox);
   io.run();
   if (run_pool) run_pool->shutdown();
+  {
+    std::lock_guard lock(check->mutex);
+    check->abandoned = true;
+    if (check->done) sandbox_check.join();
+    else sandbox_check.detach();
+  }
   executor.stop(); // every acknowledged change is committed before the process exits
   spdlog::info("stopped");
   return 0;
