@@ -104,6 +104,7 @@ std::map<std::string, flag> flags() {
                                 c.message_burst = parse_int("message-rate-limit", v.substr(0, slash), 1, 1'000'000);
                                 c.message_window = parse_seconds("message-rate-limit", v.substr(slash + 1), false);
                               }}},
+      {"run-workers", {false, [](config& c, const std::string& v) { c.run_workers = parse_int("run-workers", v, 1, 256); }}},
       {"auth-rate-limit", {false, [](config& c, const std::string& v) {
                              if (v == "0") {
                                c.auth_rate_count = 0;
@@ -190,7 +191,7 @@ std::string usage() {
          "                      [--ping-interval SECONDS] [--ping-timeout SECONDS] [--log-level LEVEL]\n"
          "                      [--max-sockets-per-user COUNT|0] [--auth-rate-limit COUNT/SECONDS|0]\n"
          "                      [--max-connections COUNT] [--max-payload BYTES] [--connect-timeout SECONDS]\n"
-         "                      [--message-rate-limit COUNT/SECONDS|0] [--round-minutes MINUTES]\n"
+         "                      [--message-rate-limit COUNT/SECONDS|0] [--round-minutes MINUTES] [--run-workers COUNT]\n"
          "                      [--push on|off] [--vapid-key-file PATH] [--vapid-subject mailto:...|https://...]\n"
          "                      [--push-allow-origin ORIGIN]...\n"
          "Every flag can also be set as MOCKMATE_<FLAG> in the environment (e.g. MOCKMATE_LISTEN).\n";

@@ -41,6 +41,7 @@ struct config {
   std::optional<std::string> vapid_key_file; // default: vapid.pem beside the SQLite file, else data/vapid.pem
   std::string vapid_subject = "mailto:admin@localhost";
   std::vector<std::string> push_allow_origins;
+  int run_workers = 0;                 // code executions at once (API.md v2 --run-workers); 0: the cores
 };
 
 // The VAPID key file `cfg` names: --vapid-key-file, else vapid.pem in the SQLite file's folder,

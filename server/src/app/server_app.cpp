@@ -14,6 +14,7 @@
 #include "realtime/gateway.hpp"
 #include "services/deadlines.hpp"
 #include "services/push_service.hpp"
+#include "sandbox/pool.hpp"
 #include "services/service_set.hpp"
 #include "store/store.hpp"
 
@@ -24,6 +25,10 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <mutex>
+#include <thread>
 #include <iostream>
 
 namespace mm::app {
@@ -56,7 +61,7 @@ services::service_config service_config_of(const config& cfg) {
 // The other nodes are told first (with --redis), the bus stopped last (it sends what is queued).
 asio::awaitable<void> shut_down(asio::io_context& io, net::server& server, realtime::gateway& gateway,
                                 services::timers& deadlines, realtime::presence_registry& presence,
-                                cluster::membership& cluster, bus::redis_bus* redis) {
+                                cluster::membership& cluster, bus::redis_bus* redis, services::run_service& runs) {
   cluster.stop();
   gateway.close();
   co_await server.stop();
@@ -111,7 +116,9 @@ int serve(const config& cfg, const std::string& argv0) {
   services::trust_service trust{ctx};
   services::round_service rounds{ctx};
   services::workspace_service workspaces{ctx};
-  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds, workspaces};
+  services::chat_service chat{ctx};
+  services::run_service runs{ctx};
+  services::service_set set{ctx, auth, profiles, partners, invitations, rooms, trust, rounds, workspaces, chat, runs};
   // Web Push: the VAPID key (a start-up error when it cannot be read or created), the sender on its
   // own thread, and the service the routes and the notifier use (ctx.push).
   std::optional<push::vapid_key> vapid;
@@ -134,6 +141,48 @@ int serve(const config& cfg, const std::string& argv0) {
   }
   services::push_service push_service{ctx, std::move(push_setup)};
   ctx.push = &push_service;
+  // Code runs: the sandbox's start-up check takes a few seconds (a compile among its trials), so
+  // it runs on a thread of its own; runs wait for its report and are `unavailable` when it
+  // fails. A lone node finishes the runs a stopped or dead process left unfinished.
+  if (!cfg.redis) db->finish_orphaned_runs("The server restarted before this run finished; run it again.", clock.now());
+  // The check thread sets up the sandbox too (cgroups are probed there), so none of it delays
+  // the listening socket, and it runs at the lowest priority. It posts the report to the I/O
+  // executor, where the pool is made. A check still under way at exit is abandoned, not waited
+  // for (a quick restart must not linger with its sockets closed): it owns its runner, and it
+  // neither logs nor posts once `check->abandoned` is set.
+  struct check_state {
+    std::mutex mutex;
+    bool abandoned = false, done = false;
+  };
+  auto check = std::make_shared<check_state>();
+  std::shared_ptr<sandbox::runner> sandbox_runner;
+  std::unique_ptr<sandbox::pool> run_pool;
+  runs.checking();
+  const auto workers = cfg.run_workers > 0 ? static_cast<std::size_t>(cfg.run_workers) : sandbox::pool::default_workers();
+  auto check_sandbox = [check, &io, &runs, &run_pool, &sandbox_runner, workers] {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19); // its sandboxes inherit it
+    sandbox::self_test_report report;
+    std::shared_ptr<sandbox::runner> runner;
+    try {
+      runner = sandbox::create_sandbox({});
+      report = runner->self_test();
+    } catch (const std::exception& e) {
+      report = {};
+      report.problems.push_back(std::string("the sandbox cannot be set up: ") + e.what());
+    }
+    std::lock_guard lock(check->mutex);
+    check->done = true;
+    if (check->abandoned) return;
+    for (const auto& problem : report.problems) spdlog::warn("sandbox check: {}", problem);
+    if (report.confined) spdlog::info("code runs: {} workers, {}", workers, report.enforcement);
+    else spdlog::warn("code runs are off: the sandbox failed its start-up check");
+    asio::post(io, [&runs, &run_pool, &sandbox_runner, runner, workers, report = std::move(report)]() mutable {
+      sandbox_runner = runner;
+      if (report.confined && runner) run_pool = std::make_unique<sandbox::pool>(*runner, workers);
+      runs.attach(run_pool.get(), std::move(report));
+    });
+  };
+  std::thread sandbox_check; // started once the server listens
 
   http::api api{set, {cfg.allowed_origins, web_root(cfg, argv0), cfg.auth_rate_count, cfg.auth_rate_window}};
   services::follow_deadlines(ctx);
@@ -174,15 +223,23 @@ int serve(const config& cfg, const std::string& argv0) {
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {}: shutting down", sig);
-    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, *membership, redis), "shutdown");
+    net::spawn_logged(io.get_executor(), shut_down(io, server, gateway, deadlines, presence, *membership, redis, runs), "shutdown");
   });
 
   const auto ep = *bound;
   const auto host = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
   std::cout << "listening on http://" << host << ":" << ep.port() << std::endl;
   spdlog::info("serving {} with {}", "http://" + host + ":" + std::to_string(ep.port()), cfg.db.substr(0, cfg.db.find(':')));
+  sandbox_check = std::thread(check_sandbox);
   io.run();
   if (push_sender) push_sender->stop(); // pushes under way are abandoned; their completions never run
+  if (run_pool) run_pool->shutdown();
+  {
+    std::lock_guard lock(check->mutex);
+    check->abandoned = true;
+    if (check->done) sandbox_check.join();
+    else sandbox_check.detach();
+  }
   executor.stop(); // every acknowledged change is committed before the process exits
   spdlog::info("stopped");
   return 0;

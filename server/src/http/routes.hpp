@@ -30,6 +30,8 @@ std::span<const route> interview_routes();  // interview_routes.cpp
 std::span<const route> operations_routes(); // operations_routes.cpp
 std::span<const route> trust_routes();      // trust_routes.cpp
 std::span<const route> push_routes();       // push_routes.cpp
+std::span<const route> chat_routes();       // chat_routes.cpp
+std::span<const route> run_routes();        // run_routes.cpp
 // Every table, in matching order.
 std::span<const std::span<const route>> route_tables();
 

@@ -212,12 +212,22 @@ awaitable<json::object> workspace_cursor(event_context& g, socket_ptr s, json::v
   co_return ok();
 }
 
+// chat-message: from a socket holding its user's place in the room, as every room event.
+awaitable<json::object> chat_message(event_context& g, socket_ptr s, json::value payload) {
+  if (auto refused = co_await room_event_refusal(g, s, payload)) co_return failure_ack(*refused);
+  auto r = services::parse_chat(payload);
+  if (!r) co_return failure_ack(r.error());
+  auto sent = co_await g.services.chat.send(s->user_id(), std::move(r->room_id), std::move(r->text));
+  if (!sent) co_return failure_ack(sent.error());
+  co_return ok({{"message", services::chat_message_json(*sent)}});
+}
+
 struct event_entry {
   std::string_view name;
   handler fn;
 };
 
-constexpr std::array<event_entry, 16> table{{
+constexpr std::array<event_entry, 17> table{{
     {"send-interview-invitation", later<send_invitation>},
     {"respond-to-invitation", later<respond>},
     {"cancel-interview-invitation", later<cancel>},
@@ -234,6 +244,7 @@ constexpr std::array<event_entry, 16> table{{
     {"workspace-pull", later<workspace_pull>},
     {"workspace-language", later<workspace_language>},
     {"workspace-cursor", later<workspace_cursor>},
+    {"chat-message", later<chat_message>},
 }};
 
 // Runs one event: its handler answers now or later, and either way its outcome or its exception

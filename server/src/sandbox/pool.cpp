@@ -25,12 +25,12 @@ pool::pool(runner& r, std::size_t workers, std::size_t max_queued) : runner_(r),
 
 pool::~pool() { shutdown(); }
 
-pool::submit_status pool::submit(job j, completion done) {
+pool::submit_status pool::submit(job j, completion done, start_notice started) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_) return submit_status::stopped;
     if (queue_.size() >= max_queued_) return submit_status::full;
-    queue_.push_back({std::move(j), std::move(done)});
+    queue_.push_back({std::move(j), std::move(done), std::move(started)});
   }
   wake_.notify_one();
   return submit_status::accepted;
@@ -46,6 +46,7 @@ void pool::work(std::stop_token stop) {
       queue_.pop_front();
       ++running_;
     }
+    if (next.started) next.started();
     job_result result;
     try {
       result = runner_.run(next.j, stop);

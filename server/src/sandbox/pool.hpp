@@ -28,6 +28,7 @@ namespace mm::sandbox {
 class pool {
 public:
   using completion = std::function<void(job_result)>;
+  using start_notice = std::function<void()>;
   enum class submit_status { accepted, full, stopped };
 
   // The default for --run-workers: the number of cores (at least 1).
@@ -40,8 +41,10 @@ public:
   pool& operator=(const pool&) = delete;
 
   // Queues the job. `full` when max_queued jobs already wait, `stopped` after shutdown(); then
-  // `done` is not called. Thread-safe.
-  submit_status submit(job j, completion done);
+  // `done` is not called. `started`, when given, is called on the worker's thread just before
+  // the job runs (never for a job that does not start); like `done` it must not block.
+  // Thread-safe.
+  submit_status submit(job j, completion done, start_notice started = {});
 
   // See above; returns when every completion has returned and the workers have ended. Idempotent.
   void shutdown();
@@ -54,6 +57,7 @@ private:
   struct item {
     job j;
     completion done;
+    start_notice started;
   };
   void work(std::stop_token stop);
 

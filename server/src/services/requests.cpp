@@ -1,5 +1,6 @@
 #include "services/requests.hpp"
 
+#include "domain/code_language.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/profile_rules.hpp"
 
@@ -246,6 +247,42 @@ outcome<watch_request> parse_watch(const json::value& v) {
     if (seen.insert(id).second) unique.push_back(std::move(id));
   if (unique.size() > 200) return invalid("userIds", "must list at most 200 users.");
   return watch_request{std::move(unique)};
+}
+
+outcome<chat_request> parse_chat(const json::value& v) {
+  auto room = parse_room(v);
+  if (!room) return room.error();
+  auto text = required_string(v.get_object(), "text");
+  if (!text) return text.error();
+  return chat_request{std::move(room->room_id), std::move(*text)};
+}
+
+outcome<run_request> parse_run(const json::value& v) {
+  auto o = as_object(v);
+  if (!o) return o.error();
+  run_request r;
+  if (auto it = (*o)->find("round"); it != (*o)->end() && !it->value().is_null()) {
+    const auto& n = it->value();
+    const bool one = (n.is_int64() && n.get_int64() == 1) || (n.is_uint64() && n.get_uint64() == 1) || (n.is_double() && n.get_double() == 1);
+    const bool two = (n.is_int64() && n.get_int64() == 2) || (n.is_uint64() && n.get_uint64() == 2) || (n.is_double() && n.get_double() == 2);
+    if (!one && !two) return invalid("round", "must be 1 or 2.");
+    r.round = one ? 1 : 2;
+  }
+  auto text = [&](std::string_view field, std::optional<std::string>& out) -> std::optional<domain::failure> {
+    auto it = (*o)->find(field);
+    if (it == (*o)->end() || it->value().is_null()) return std::nullopt;
+    if (!it->value().is_string()) return invalid(field, "must be a string.");
+    out = std::string(it->value().get_string());
+    return std::nullopt;
+  };
+  for (auto [field, target] : {std::pair{"language", &r.language}, {"code", &r.code}, {"stdin", &r.stdin_text}})
+    if (auto f = text(field, *target)) return *f;
+  if (r.language && !domain::parse_code_language(*r.language))
+    return invalid("language", "must be one of python, javascript, cpp.");
+  if (r.code && domain::utf8_length(*r.code) > 200'000)
+    return fail(errc::payload_too_large, "code must be at most 200000 characters.");
+  if (r.stdin_text && r.stdin_text->size() > 1024 * 1024) return fail(errc::payload_too_large, "stdin must be at most 1 MiB.");
+  return r;
 }
 
 } // namespace mm::services

@@ -56,6 +56,22 @@ struct start_round_request {
   std::vector<std::string> question_ids;
 };
 
+// chat-message {roomId, text}: both strings (the text's rules are domain::check_chat_text).
+struct chat_request {
+  std::string room_id;
+  std::string text;
+};
+
+// POST .../runs {round?, language?, code?, stdin?}: round 1 or 2; language python,
+// javascript or cpp; code at most 200,000 characters and stdin at most 1 MiB
+// (payload_too_large beyond).
+struct run_request {
+  std::optional<int> round;
+  std::optional<std::string> language;
+  std::optional<std::string> code;
+  std::optional<std::string> stdin_text;
+};
+
 domain::outcome<register_request> parse_register(const boost::json::value& v);
 domain::outcome<login_request> parse_login(const boost::json::value& v);
 domain::outcome<profile_patch> parse_profile_patch(const boost::json::value& v);
@@ -69,5 +85,7 @@ domain::outcome<feedback_request> parse_feedback(const boost::json::value& v);
 domain::outcome<watch_request> parse_watch(const boost::json::value& v);
 // start-round {roomId, questionIds}: questionIds as an invitation's.
 domain::outcome<start_round_request> parse_start_round(const boost::json::value& v);
+domain::outcome<chat_request> parse_chat(const boost::json::value& v);
+domain::outcome<run_request> parse_run(const boost::json::value& v);
 
 } // namespace mm::services

@@ -1,6 +1,7 @@
 #pragma once
 // Every use case, as the adapters (HTTP routes, Socket.IO events) see them.
 #include "services/auth_service.hpp"
+#include "services/chat_service.hpp"
 #include "services/invitation_service.hpp"
 #include "services/partner_service.hpp"
 #include "services/profile_service.hpp"
@@ -8,6 +9,7 @@
 #include "services/trust_service.hpp"
 #include "services/round_service.hpp"
 #include "services/workspace_service.hpp"
+#include "services/run_service.hpp"
 
 namespace mm::services {
 
@@ -21,6 +23,8 @@ struct service_set {
   trust_service& trust;
   round_service& rounds;
   workspace_service& workspaces;
+  chat_service& chat;
+  run_service& runs;
 };
 
 } // namespace mm::services

@@ -148,6 +148,37 @@ json::object report_json(const domain::report& r) {
           {"createdAt", to_iso8601(r.created_at)}};
 }
 
+json::object chat_message_json(const domain::chat_message& m) {
+  return {{"id", m.id}, {"roomId", m.room_id}, {"from", party_json(m.from)}, {"text", m.text}, {"sentAt", to_iso8601(m.sent_at)}};
+}
+
+json::object run_json(const domain::run& r) {
+  json::array tests;
+  for (const auto& t : r.tests)
+    tests.push_back(json::object{{"name", t.name},
+                                 {"passed", t.passed},
+                                 {"input", t.input},
+                                 {"expectedOutput", t.expected_output},
+                                 {"actualOutput", r.status == domain::run_status::finished ? json::value(t.actual_output) : nullptr}});
+  return {
+      {"id", r.id},
+      {"roomId", r.room_id},
+      {"round", r.round},
+      {"by", party_json(r.by)},
+      {"language", domain::to_string(r.language)},
+      {"status", domain::to_string(r.status)},
+      {"verdict", r.verdict ? json::value(domain::to_string(*r.verdict)) : nullptr},
+      {"exitCode", r.exit_code ? json::value(*r.exit_code) : nullptr},
+      {"stdout", r.stdout_text},
+      {"stderr", r.stderr_text},
+      {"truncated", r.truncated},
+      {"tests", std::move(tests)},
+      {"durationMs", r.duration_ms ? json::value(*r.duration_ms) : nullptr},
+      {"createdAt", to_iso8601(r.created_at)},
+      {"finishedAt", r.finished_at ? json::value(to_iso8601(*r.finished_at)) : nullptr},
+  };
+}
+
 json::object error_json(const domain::failure& f) {
   json::object o{{"code", domain::code_name(f.code)}, {"message", f.message}};
   if (f.code == domain::errc::rate_limited) o["retryAfterSeconds"] = static_cast<std::int64_t>(std::ceil(f.retry_after_seconds));

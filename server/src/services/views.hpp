@@ -1,7 +1,9 @@
 #pragma once
 // The contract's JSON objects (API.md, "Objects"), built in one place for HTTP and Socket.IO.
+#include "domain/chat.hpp"
 #include "domain/error.hpp"
 #include "domain/trust_rules.hpp"
+#include "domain/run.hpp"
 #include "domain/types.hpp"
 
 #include <boost/json/object.hpp>
@@ -32,6 +34,10 @@ boost::json::object feedback_json(const domain::feedback& f);
 boost::json::object block_json(const domain::block& b);
 // Everything a moderator reads: {id, reporter, reported, roomId, reason, details, createdAt}.
 boost::json::object report_json(const domain::report& r);
+// {id, roomId, from: {id, name}, text, sentAt} (API.md v2, "In-room chat")
+boost::json::object chat_message_json(const domain::chat_message& m);
+// The contract's `run` (API.md v2, "Running code").
+boost::json::object run_json(const domain::run& r);
 // {"code": ..., "message": ...} (plus retryAfterSeconds for rate_limited)
 boost::json::object error_json(const domain::failure& f);
 

@@ -5,11 +5,13 @@
 // picks the backend. Every call is synchronous and blocking: callers run them on the database
 // executor (services/db_executor.hpp), never on an I/O thread.
 #include "store/batching.hpp"
+#include "store/chat_store.hpp"
 #include "store/feedback_store.hpp"
 #include "store/interview_store.hpp"
 #include "store/push_store.hpp"
 #include "store/question_store.hpp"
 #include "store/round_store.hpp"
+#include "store/run_store.hpp"
 #include "store/session_store.hpp"
 #include "store/trust_store.hpp"
 #include "store/user_store.hpp"
@@ -28,8 +30,7 @@ class store : public user_store, public session_store, public question_store, pu
               public trust_store,
               public round_store,
               public push_store,
-
-              public workspace_store {
+              public workspace_store, public chat_store, public run_store {
 public:
   // Applies the numbered migrations not applied yet and seeds the question bank once.
   virtual void migrate() = 0;

@@ -140,6 +140,33 @@ TEST(sandbox_pool, jobs_and_completions_run_on_pool_threads_not_the_callers) {
   EXPECT_NE(done.threads["x"], std::this_thread::get_id());
 }
 
+TEST(sandbox_pool, the_start_notice_comes_on_the_worker_when_the_job_leaves_the_queue_never_for_one_not_run) {
+  gated_runner gate;
+  completions done;
+  std::atomic<int> slow_started{0}, next_started{0};
+  auto first = done.future("slow"), second = done.future("next"), third = done.future("dropped");
+  {
+    pool p(gate, 1);
+    p.submit(named("slow"), done.for_job("slow"), [&] { ++slow_started; });
+    p.submit(named("next"), done.for_job("next"), [&] { ++next_started; });
+    gate.wait_running(1);
+    EXPECT_EQ(slow_started.load(), 1);
+    EXPECT_EQ(next_started.load(), 0); // still queued
+    gate.release("slow");
+    gate.release("next");
+    first.get();
+    second.get();
+    EXPECT_EQ(next_started.load(), 1);
+    gate.release("blocker");
+    p.submit(named("blocker"), done.for_job("blocker"), [] {});
+    std::atomic<int> dropped_started{0};
+    p.submit(named("dropped"), done.for_job("dropped"), [&] { ++dropped_started; });
+    p.shutdown(); // "dropped" may still be queued: then it completes not run, without a start notice
+    const auto dropped = third.get();
+    EXPECT_EQ(dropped_started.load() == 1, dropped.executions.at(0).outcome != execution_outcome::not_run);
+  }
+}
+
 TEST(sandbox_pool, a_full_queue_refuses_and_does_not_call_back) {
   gated_runner gate;
   completions done;

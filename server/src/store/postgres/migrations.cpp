@@ -8,7 +8,7 @@ namespace {
 // BIGINT milliseconds since the epoch, UTC; flags are BOOLEAN; ids compare bytewise (COLLATE "C")
 // so ordering and cursors match SQLite whatever the database's locale. Never edit a migration
 // that shipped: add one.
-constexpr std::array<std::string_view, 5> all{
+constexpr std::array<std::string_view, 6> all{
     R"sql(
 CREATE TABLE users (
   id TEXT COLLATE "C" PRIMARY KEY,
@@ -216,6 +216,41 @@ CREATE TABLE workspace_updates (
   PRIMARY KEY (room_id, round, version),
   FOREIGN KEY (room_id, round) REFERENCES workspaces (room_id, round)
 );
+)sql",
+    // In-room chat and code runs: seq orders a room's messages and runs as they were accepted
+    // (the chat history's cursor; runs newest first). A run's tests are JSON (run_tests_json.hpp).
+    R"sql(
+CREATE TABLE chat_messages (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  seq BIGINT NOT NULL,
+  from_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  text TEXT NOT NULL,
+  sent_at BIGINT NOT NULL,
+  UNIQUE (room_id, seq)
+);
+CREATE INDEX chat_messages_sender ON chat_messages (from_id, sent_at);
+
+CREATE TABLE runs (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  room_id TEXT COLLATE "C" NOT NULL REFERENCES interviews (room_id),
+  seq BIGINT NOT NULL,
+  round INTEGER NOT NULL,
+  by_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  language TEXT NOT NULL,
+  status TEXT NOT NULL,
+  verdict TEXT,
+  exit_code INTEGER,
+  stdout TEXT NOT NULL DEFAULT '',
+  stderr TEXT NOT NULL DEFAULT '',
+  truncated BOOLEAN NOT NULL DEFAULT FALSE,
+  tests TEXT NOT NULL DEFAULT '[]',
+  duration_ms BIGINT,
+  created_at BIGINT NOT NULL,
+  finished_at BIGINT,
+  UNIQUE (room_id, seq)
+);
+CREATE INDEX runs_unfinished ON runs (status);
 )sql",
 };
 } // namespace

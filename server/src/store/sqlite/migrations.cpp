@@ -5,7 +5,7 @@
 namespace mm::store::sqlite {
 namespace {
 // Times are integer milliseconds since the epoch, UTC. Never edit a migration that shipped: add one.
-constexpr std::array<std::string_view, 5> all{
+constexpr std::array<std::string_view, 6> all{
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -216,6 +216,41 @@ CREATE TABLE workspace_updates (
   PRIMARY KEY (room_id, round, version),
   FOREIGN KEY (room_id, round) REFERENCES workspaces (room_id, round)
 ) WITHOUT ROWID;
+)sql",
+    // In-room chat and code runs: seq orders a room's messages and runs as they were accepted
+    // (the chat history's cursor; runs newest first). A run's tests are JSON (run_tests_json.hpp).
+    R"sql(
+CREATE TABLE chat_messages (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  seq INTEGER NOT NULL,
+  from_id TEXT NOT NULL REFERENCES users (id),
+  text TEXT NOT NULL,
+  sent_at INTEGER NOT NULL,
+  UNIQUE (room_id, seq)
+);
+CREATE INDEX chat_messages_sender ON chat_messages (from_id, sent_at);
+
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES interviews (room_id),
+  seq INTEGER NOT NULL,
+  round INTEGER NOT NULL,
+  by_id TEXT NOT NULL REFERENCES users (id),
+  language TEXT NOT NULL,
+  status TEXT NOT NULL,
+  verdict TEXT,
+  exit_code INTEGER,
+  stdout TEXT NOT NULL DEFAULT '',
+  stderr TEXT NOT NULL DEFAULT '',
+  truncated INTEGER NOT NULL DEFAULT 0,
+  tests TEXT NOT NULL DEFAULT '[]',
+  duration_ms INTEGER,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  UNIQUE (room_id, seq)
+);
+CREATE INDEX runs_unfinished ON runs (status);
 )sql",
 };
 } // namespace

@@ -83,6 +83,16 @@ public:
   void forget_push_notice(const std::string& room_id, const std::string& subscription_id) override;
   std::vector<push_subscription_record> take_push_notices(const std::string& room_id) override;
 
+  outcome<chat_posted> add_chat_message(const domain::chat_message& m, const domain::rate_window& limit) override;
+  std::vector<domain::chat_message> list_chat(const std::string& room_id, std::int64_t after_seq, int limit) override;
+
+  outcome<domain::run> create_run(const domain::run& r, const domain::rate_window& limit) override;
+  bool start_run(const std::string& run_id) override;
+  std::optional<domain::run> finish_run(const domain::run& r) override;
+  std::optional<domain::run> find_run(const std::string& room_id, const std::string& run_id) override;
+  std::vector<domain::run> list_runs(const std::string& room_id) override;
+  int finish_orphaned_runs(const std::string& message, time_point now) override;
+
 private:
   // Rounds (sqlite_rounds.cpp), inside an open transaction: `iv`'s rounds with their questions;
   // round 1 of `iv`, which just moved to in_progress; the end of the running round.
