@@ -12,9 +12,9 @@
 namespace mm::domain {
 
 // The round of `iv` that workspace events without `round` address: the current round
-// (domain::current_round: round 1 until round 2 starts). A given `round` must be 1 or 2 and
-// started (round 1 always counts as started, so the document can be opened while `accepted`);
-// else validation_failed naming `round`.
+// (domain::current_round: round 1 until round 2 starts). A given `round` must be 1 or 2, else
+// validation_failed naming `round`; round 2's document may be written before round 2 starts
+// (a participant may prepare it), and GET shows it once it is stored.
 outcome<int> workspace_round(const interview& iv, std::optional<std::int64_t> requested);
 
 // The rounds whose document GET /api/interviews/:roomId shows even when nobody wrote in them:

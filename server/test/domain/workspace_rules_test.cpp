@@ -35,10 +35,8 @@ TEST(workspace_rules, the_current_round_follows_the_started_rounds) {
   EXPECT_EQ(workspace_round(first, std::nullopt).value(), 1);
 }
 
-TEST(workspace_rules, round_two_is_refused_until_it_starts) {
-  auto r = workspace_round(with_status(interview_status::in_progress), 2);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, errc::validation_failed);
+TEST(workspace_rules, round_two_is_shown_once_it_starts) {
+  EXPECT_EQ(workspace_rounds(with_status(interview_status::in_progress)), std::vector<int>{1});
   EXPECT_EQ(workspace_rounds(in_round_two()), (std::vector<int>{1, 2}));
 }
 
