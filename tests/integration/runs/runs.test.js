@@ -124,13 +124,29 @@ describe('code runs', () => {
     assertStatus(await post(b, roomId, { code: 'print(1)', stdin: '' }), 202);
   });
 
+  test('without code, the run takes the round\'s shared document and its language', T, async () => {
+    const { a, b, roomId } = await interview();
+    await emitOk(b.tab, 'join-room', { roomId });
+    const code = 'import sys\nprint(sys.stdin.read().upper(), end="")\n';
+    const pushed = await emitOk(b.tab, 'workspace-push', {
+      roomId, version: 0, updates: [{ clientID: 'b1', changes: [[0, ...code.split('\n')]] }],
+    });
+    assert.equal(pushed.version, 1);
+    const res = await post(a, roomId, { stdin: 'shout' });
+    assertStatus(res, 202);
+    assert.equal(res.body.run.language, 'python');
+    const [done] = await finishedOn([a.tab], res.body.run.id);
+    assert.equal(done.run.verdict, 'ok');
+    assert.equal(done.run.stdout, 'SHOUT');
+  });
+
   test('strangers get not_found; bad requests are validation_failed; after the end runs stay and no new one starts', T, async () => {
     const { a, b, roomId } = await interview();
     const eve = await s.person('Run stranger');
     assertError(await post(eve, roomId, { code: 'print(1)' }), 'not_found');
     assertError(await s.c.api('GET', `/api/interviews/${roomId}/runs`, { token: eve.token }), 'not_found');
     assertError(await post(a, 'r_nosuchroom', { code: 'print(1)' }), 'not_found');
-    assertError(await post(a, roomId, { language: 'python' }), 'validation_failed', { field: 'code' });
+    assertError(await post(a, roomId, { code: 'print(1)', round: 2 }), 'validation_failed', { field: 'round' }); // not started
     assertError(await post(a, roomId, { code: 'print(1)', language: 'cobol' }), 'validation_failed', { field: 'language' });
     assertError(await post(a, roomId, { code: 'print(1)', round: 3 }), 'validation_failed', { field: 'round' });
     assertError(await post(a, roomId, { code: 42 }), 'validation_failed', { field: 'code' });
