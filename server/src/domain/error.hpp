@@ -40,5 +40,9 @@ template <class T>
 using outcome = boost::system::result<T, failure>;
 
 inline failure fail(errc code, std::string message) { return failure{code, std::move(message), 0}; }
+// validation_failed naming the field first, as every request parser words it: "<field> <why>".
+inline failure invalid_field(std::string_view field, std::string_view why) {
+  return fail(errc::validation_failed, std::string(field) + " " + std::string(why));
+}
 
 } // namespace mm::domain

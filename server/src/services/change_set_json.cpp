@@ -19,9 +19,7 @@ namespace {
 
 constexpr std::uint64_t max_safe_integer = (std::uint64_t{1} << 53) - 1; // Number.MAX_SAFE_INTEGER
 
-domain::failure invalid(std::string_view field, std::string_view why) {
-  return fail(errc::validation_failed, std::string(field) + " " + std::string(why));
-}
+constexpr auto invalid = domain::invalid_field;
 
 std::string at(std::string_view field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
 

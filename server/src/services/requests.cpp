@@ -18,9 +18,7 @@ using domain::outcome;
 
 namespace {
 
-domain::failure invalid(std::string_view field, std::string_view why) {
-  return fail(errc::validation_failed, std::string(field) + " " + std::string(why));
-}
+constexpr auto invalid = domain::invalid_field;
 
 outcome<const json::object*> as_object(const json::value& v) {
   if (!v.is_object()) return fail(errc::validation_failed, "body must be a JSON object.");

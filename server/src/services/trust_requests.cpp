@@ -8,9 +8,7 @@ using domain::fail;
 using domain::outcome;
 
 namespace {
-domain::failure invalid(std::string_view field, std::string_view why) {
-  return fail(errc::validation_failed, std::string(field) + " " + std::string(why));
-}
+constexpr auto invalid = domain::invalid_field;
 
 outcome<std::string> required_id(const json::object& o, std::string_view field) {
   auto it = o.find(field);

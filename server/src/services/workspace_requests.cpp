@@ -17,9 +17,7 @@ using domain::outcome;
 
 namespace {
 
-domain::failure invalid(std::string_view field, std::string_view why) {
-  return fail(errc::validation_failed, std::string(field) + " " + std::string(why));
-}
+constexpr auto invalid = domain::invalid_field;
 
 // A whole number in [lo, hi] (JSON's 3 or 3.0), else nullopt.
 std::optional<std::int64_t> whole(const json::value& v, std::int64_t lo, std::int64_t hi) {
