@@ -210,7 +210,11 @@ std::vector<std::string> execution_cgroup::distinct_dirs() const {
 
 bool execution_cgroup::make(std::string& error) {
   for (const auto& d : distinct_dirs()) {
-    if (::mkdir(d.c_str(), 0755) != 0) return error = "cannot create " + d + ": " + std::strerror(errno), false;
+    // Names are <pid>-<counter>: one that exists was left by an earlier process with this pid
+    // that died (kill -9) before removing it; an empty leftover is removed and made again.
+    bool made = ::mkdir(d.c_str(), 0755) == 0;
+    if (!made && errno == EEXIST && ::rmdir(d.c_str()) == 0) made = ::mkdir(d.c_str(), 0755) == 0;
+    if (!made) return error = "cannot create " + d + ": " + std::strerror(errno), false;
     made_.push_back(d);
   }
   return true;
