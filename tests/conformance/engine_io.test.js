@@ -237,7 +237,11 @@ describe('Engine.IO protocol', () => {
       const sid = await initLongPollingSession();
       const socket = ws(`?EIO=4&transport=websocket&sid=${sid}`);
       await waitFor(socket, 'open');
+      // The probe's answer is awaited first: it may arrive after the poll's answer (two
+      // connections), and a 'message' with no listener yet would be lost.
+      const probe = waitFor(socket, 'message');
       socket.send('2probe');
+      assert.equal((await probe).data, '3probe');
       socket.send('5');
       const pollResponse = await http(`?EIO=4&transport=polling&sid=${sid}`);
       assert.equal(pollResponse.status, 400);
